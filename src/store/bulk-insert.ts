@@ -1,0 +1,60 @@
+import { CompiledQuery } from 'kysely';
+import { dialectOf, type DbHandle } from './db-handle.js';
+import type { Schema } from './schema.js';
+
+/** A value in a bulk-inserted row: what both drivers bind without conversion. */
+export type BulkValue = string | number | null;
+
+/** Rows per statement (PostgreSQL) or per driver call (SQLite): bounds memory per step. */
+const rowsPerStatement = 5_000;
+
+const bulkRowsKey: unique symbol = Symbol('jointsec.bulkRows');
+
+/** A compiled single-row INSERT that the SQLite connection runs once per attached row. */
+export type BulkCompiledQuery = CompiledQuery & { readonly [bulkRowsKey]: readonly (readonly BulkValue[])[] };
+
+/** The rows attached to a bulk query, or undefined for an ordinary query. */
+export function bulkRowsOf(query: CompiledQuery): readonly (readonly BulkValue[])[] | undefined {
+  return (query as Partial<BulkCompiledQuery>)[bulkRowsKey];
+}
+
+export interface BulkInsert<T extends keyof Schema> {
+  readonly table: T;
+  /** Column names in row order; `integer` columns are cast on PostgreSQL, all others are text. */
+  readonly columns: readonly { readonly name: keyof Schema[T] & string; readonly integer?: boolean }[];
+  /** One array per row, values in `columns` order. */
+  readonly rows: readonly (readonly BulkValue[])[];
+  /** With these conflict-target columns, rows that already exist are skipped. */
+  readonly skipConflictsOn?: readonly (keyof Schema[T] & string)[];
+}
+
+/**
+ * Inserts many rows fast on both engines, far below either's bind-parameter limit.
+ * SQLite: one prepared single-row INSERT re-run per row inside the open transaction (about
+ * 3x faster than multi-row VALUES, which SQLite must re-parse per batch). PostgreSQL: each
+ * batch travels as one JSON parameter and the server unpacks it with jsonb_array_elements.
+ */
+export async function bulkInsert<T extends keyof Schema>(db: DbHandle, insert: BulkInsert<T>): Promise<void> {
+  if (insert.rows.length === 0) return;
+  const quote = (name: string): string => `"${name}"`;
+  const targets = insert.columns.map((c) => quote(c.name)).join(', ');
+  const conflict =
+    insert.skipConflictsOn === undefined
+      ? ''
+      : ` on conflict (${insert.skipConflictsOn.map(quote).join(', ')}) do nothing`;
+  const sqlite = dialectOf(db) === 'sqlite';
+  const placeholders = insert.columns.map(() => '?').join(', ');
+  const values = insert.columns
+    .map((c, i) => (c.integer === true ? `cast(j.value ->> ${i} as integer)` : `j.value ->> ${i}`))
+    .join(', ');
+  const text = sqlite
+    ? `insert into ${quote(insert.table)} (${targets}) values (${placeholders})${conflict}`
+    : `insert into ${quote(insert.table)} (${targets}) select ${values} from jsonb_array_elements($1::jsonb) as j(value)${conflict}`;
+  for (let start = 0; start < insert.rows.length; start += rowsPerStatement) {
+    const batch = insert.rows.slice(start, start + rowsPerStatement);
+    const query = sqlite
+      ? { ...CompiledQuery.raw(text, []), [bulkRowsKey]: batch }
+      : CompiledQuery.raw(text, [JSON.stringify(batch)]);
+    await db.executeQuery(query);
+  }
+}
