@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findOrganizationByName } from '../store/queries/organizations.js';
 import type { Store } from '../store/store.js';
 import { systemActor, type ServiceContext } from './context.js';
-import { createOrganization } from './organizations.js';
+import { createOrganization, findOrganizationByName } from './organizations.js';
 import { packageRoot } from './package-root.js';
 import { addProductVersion } from './product-versions.js';
 import { createProduct } from './products.js';
@@ -56,16 +55,16 @@ const catalog = [
  * issues an admin token for each. Running it again on the same database only issues tokens.
  */
 export async function seedDemo(store: Store): Promise<DemoSeed> {
-  const existing = await findOrganizationByName(store.db, demoManufacturer);
+  const system: ServiceContext = { store, actor: systemActor() };
+  const existing = await findOrganizationByName(system, demoManufacturer);
   if (existing) {
-    const hospital = await findOrganizationByName(store.db, demoHospital);
+    const hospital = await findOrganizationByName(system, demoHospital);
     return {
       seeded: false,
       manufacturerToken: await tokenForFirstAdmin({ store, actor: systemActor(existing.id) }),
       hospitalToken: hospital ? await tokenForFirstAdmin({ store, actor: systemActor(hospital.id) }) : '',
     };
   }
-  const system: ServiceContext = { store, actor: systemActor() };
   const mdm = await createOrganization(system, {
     name: demoManufacturer,
     kind: 'manufacturer',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../core/app-error.js';
 import type { Page } from '../store/page.js';
 import {
+  findOrganizationByName as findOrganizationRowByName,
   getOrganization as getOrganizationRow,
   insertOrganization,
   listAllOrganizations,
@@ -71,4 +72,14 @@ export async function listOrganizations(ctx: ServiceContext, page?: Page): Promi
   if (isSystemActor(ctx.actor)) return listAllOrganizations(ctx.store.db, page);
   const own = await getOrganizationRow(ctx.store.db, actorOrgId(ctx.actor));
   return own === undefined ? [] : [own];
+}
+
+/**
+ * An organization by its exact name: any for the system actor (the CLI's `--org`, the demo
+ * seed), else only the actor's own. Undefined when there is none the actor may see.
+ */
+export async function findOrganizationByName(ctx: ServiceContext, name: string): Promise<Organization | undefined> {
+  const organization = await findOrganizationRowByName(ctx.store.db, name);
+  if (organization === undefined) return undefined;
+  return isSystemActor(ctx.actor) || ctx.actor.orgId === organization.id ? organization : undefined;
 }

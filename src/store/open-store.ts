@@ -5,6 +5,9 @@ import { AppError, isAppError } from '../core/app-error.js';
 import { errorTranslatingDialect, type BulkRunner } from './error-translating-dialect.js';
 import { migrationProvider } from './migrations/migration-provider.js';
 import { defaultStoreLocation, isPostgresLocation } from './resolve-store-location.js';
+
+// Choosing the database is configuration, like opening it: the shells get both from here.
+export { defaultStoreLocation, isPostgresLocation, resolveStoreLocation } from './resolve-store-location.js';
 import type { Schema } from './schema.js';
 import type { Store, StoreDialect } from './store.js';
 import { translateDriverError } from './translate-driver-error.js';

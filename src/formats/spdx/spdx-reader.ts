@@ -2,7 +2,7 @@ import { AppError, isAppError, type Diagnostic } from '../../core/app-error.js';
 import type { SbomDocumentKind } from '../../core/sbom-document-kind.js';
 import type { SbomParseResult, SbomReader } from '../sbom-reader.js';
 import { detectSpdx } from './detect-spdx.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from './json-syntax-error-offset.js';
+import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
 import { readSpdxDocument } from './read-spdx-document.js';
 import { spdxVersionProfile, type SpdxVersionProfile } from './spdx-version-profile.js';
 import { readTagValue } from './tag-value/read-tag-value.js';
