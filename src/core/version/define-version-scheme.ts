@@ -1,0 +1,72 @@
+import { AppError } from '../app-error.js';
+import type { ParsedVersion, VersionOrder, VersionScheme } from './version-scheme.js';
+
+/** Versions longer than this are refused: no real ecosystem needs more, and it bounds the work. */
+export const maxVersionLength = 512;
+
+/** What a scheme file provides; `defineVersionScheme` adds the shared checks and error shape. */
+export interface VersionSchemeDefinition<T> {
+  readonly name: string;
+  /** The parsed form, or a sentence saying why `value` is not a version of this scheme. */
+  readonly read: (value: string) => T | InvalidVersion;
+  /** Any negative number, zero or any positive number, like `Array.prototype.sort`. */
+  readonly order: (a: T, b: T) => number;
+}
+
+/** Why a string is not a version of a scheme (returned by `read`, never thrown). */
+export interface InvalidVersion {
+  readonly invalid: string;
+}
+
+/** Builds the `InvalidVersion` a scheme's `read` returns. */
+export function invalidVersion(reason: string): InvalidVersion {
+  return { invalid: reason };
+}
+
+function isInvalid(result: unknown): result is InvalidVersion {
+  return typeof result === 'object' && result !== null && 'invalid' in result && Object.keys(result).length === 1;
+}
+
+/** Turns any sign into a VersionOrder. */
+export function toVersionOrder(n: number): VersionOrder {
+  return n < 0 ? -1 : n > 0 ? 1 : 0;
+}
+
+/** Builds a VersionScheme from a reader and an order on the parsed form. */
+export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): VersionScheme {
+  const { name } = definition;
+  const readChecked = (value: string): T | InvalidVersion => {
+    if (value.length === 0) return invalidVersion('the version is empty');
+    if (value.length > maxVersionLength)
+      return invalidVersion(`the version is longer than ${maxVersionLength} characters`);
+    if (/\s/u.test(value)) return invalidVersion('the version contains whitespace');
+    return definition.read(value);
+  };
+  const parse = (value: string): ParsedVersion<T> => {
+    const result = readChecked(value);
+    if (isInvalid(result)) {
+      throw new AppError(
+        'invalid-version',
+        `Not a valid ${name} version: ${JSON.stringify(value)} (${result.invalid})`,
+      );
+    }
+    return { scheme: name, original: value, value: result };
+  };
+  const resolve = (v: string | ParsedVersion): T => {
+    if (typeof v === 'string') return parse(v).value;
+    if (v.scheme !== name) {
+      throw new AppError(
+        'invalid-version',
+        `Version ${JSON.stringify(v.original)} was parsed by the ${v.scheme} scheme, not ${name}`,
+      );
+    }
+    // The scheme name matched, so this value came from `parse` above.
+    return v.value as T;
+  };
+  return {
+    name,
+    parse,
+    compare: (a, b) => toVersionOrder(definition.order(resolve(a), resolve(b))),
+    isValid: (value) => !isInvalid(readChecked(value)),
+  };
+}
