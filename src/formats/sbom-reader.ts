@@ -12,7 +12,8 @@ import type { SbomDocumentKind } from '../core/sbom-document-kind.js';
 export interface SbomReader {
   /** Recognizes the document from its text, or returns undefined when it is not this format. */
   detect(text: string): SbomDocumentKind | undefined;
-  validate(text: string, kind: SbomDocumentKind): Diagnostic[];
+  /** Async because XML schema validation runs libxml2 (WASM) off the event loop. */
+  validate(text: string, kind: SbomDocumentKind): Promise<Diagnostic[]>;
   parse(text: string, kind: SbomDocumentKind): SbomParseResult;
 }
 

@@ -34,8 +34,19 @@ const catalog = [
       description: 'Networked large-volume infusion pump with drug library and clinician app.',
     },
     versions: [
-      { version: '2.1.0', lifecycle: 'end-of-sale', releaseDate: '2025-03-20', endOfSaleDate: '2026-03-01', sboms: ['ip300-firmware-2.1.0.cdx.json'] },
-      { version: '2.2.0', lifecycle: 'released', releaseDate: '2026-02-10', sboms: ['ip300-firmware-2.2.0.cdx.json', 'ip300-app-2.2.0.spdx.json'] },
+      {
+        version: '2.1.0',
+        lifecycle: 'end-of-sale',
+        releaseDate: '2025-03-20',
+        endOfSaleDate: '2026-03-01',
+        sboms: ['ip300-firmware-2.1.0.cdx.json'],
+      },
+      {
+        version: '2.2.0',
+        lifecycle: 'released',
+        releaseDate: '2026-02-10',
+        sboms: ['ip300-firmware-2.2.0.cdx.json', 'ip300-app-2.2.0.spdx.json'],
+      },
     ],
   },
   {

@@ -24,9 +24,9 @@ export interface SbomValidation {
  * Validates one SBOM file against its official schema and our structural rules. An
  * unrecognizable or unreadable file is not "invalid" but unusable: it throws.
  */
-export function validateSbomFile(source: DocumentSource): SbomValidation {
+export async function validateSbomFile(source: DocumentSource): Promise<SbomValidation> {
   const doc = recognizeSbom(source);
-  const { errors, warnings } = validateSbom(doc);
+  const { errors, warnings } = await validateSbom(doc);
   return {
     valid: errors.length === 0,
     format: doc.kind.format,

@@ -27,7 +27,8 @@ export function planSbomImport(sbom: Sbom): SbomImportPlan {
     const key = componentIdentityKey(component);
     keyOfRef.set(component.ref, key);
     const seen = byKey.get(key);
-    if (seen) byKey.set(key, { component: mergeComponent(seen.component, component), isSubject: seen.isSubject || isSubject });
+    if (seen)
+      byKey.set(key, { component: mergeComponent(seen.component, component), isSubject: seen.isSubject || isSubject });
     else byKey.set(key, { component, isSubject });
   };
   if (sbom.subject) add(sbom.subject, true);

@@ -74,7 +74,7 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
   requireRole(ctx.actor, 'analyst');
   const orgId = actorOrgId(ctx.actor);
   const doc = recognizeSbom(input);
-  const schema = doc.reader.validate(doc.text, doc.kind);
+  const schema = await doc.reader.validate(doc.text, doc.kind);
   if (input.strict && schema.length > 0) {
     throw new AppError('invalid-input', `document fails the ${doc.kind.format} ${doc.kind.specVersion} schema`, {
       location: { file: input.fileName, path: schema[0]?.path },
@@ -135,7 +135,11 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
       action: 'sbom.import',
       entityType: 'sbom',
       entityId: record.id,
-      after: { ...summaryOf(record), componentCount: result.componentCount, newComponentCount: result.newComponentCount },
+      after: {
+        ...summaryOf(record),
+        componentCount: result.componentCount,
+        newComponentCount: result.newComponentCount,
+      },
     });
     return result;
   });
@@ -157,7 +161,10 @@ async function mergeIntoStored(
     const becomesSubject = p.isSubject && !current.isSubject;
     if (!mergeChanges(base, p.component) && !becomesSubject) continue;
     const { ref: _ref, ...fields } = mergeComponent(base, p.component);
-    await updateComponent(trx, orgId, { id: current.id, fields: { ...fields, isSubject: current.isSubject || p.isSubject } });
+    await updateComponent(trx, orgId, {
+      id: current.id,
+      fields: { ...fields, isSubject: current.isSubject || p.isSubject },
+    });
   }
 }
 
@@ -169,7 +176,11 @@ export async function listSboms(
   requireRole(ctx.actor, 'viewer');
   const orgId = actorOrgId(ctx.actor);
   const { version } = await resolveProductVersion(ctx.store.db, orgId, input);
-  return listSbomRecords(ctx.store.db, orgId, { productVersionId: version.id, limit: input.limit, offset: input.offset });
+  return listSbomRecords(ctx.store.db, orgId, {
+    productVersionId: version.id,
+    limit: input.limit,
+    offset: input.offset,
+  });
 }
 
 /**
@@ -257,7 +268,10 @@ async function loadVersionSbom(db: DbHandle, orgId: string, product: Product, ve
   };
 }
 
-function exportRefs(stored: readonly StoredComponent[], sources: readonly { componentId: string; ref: string }[]): Map<string, string> {
+function exportRefs(
+  stored: readonly StoredComponent[],
+  sources: readonly { componentId: string; ref: string }[],
+): Map<string, string> {
   const firstRef = new Map<string, string>();
   for (const s of sources) if (!firstRef.has(s.componentId)) firstRef.set(s.componentId, s.ref);
   const uses = new Map<string, number>();

@@ -7,13 +7,7 @@ import { seedDemo } from '../../src/services/demo.js';
 import { createOrganization } from '../../src/services/organizations.js';
 import { addProductVersion } from '../../src/services/product-versions.js';
 import { createProduct } from '../../src/services/products.js';
-import {
-  diffProductVersions,
-  exportSbom,
-  getVersionQuality,
-  importSbom,
-  listSboms,
-} from '../../src/services/sboms.js';
+import { diffProductVersions, exportSbom, getVersionQuality, importSbom, listSboms } from '../../src/services/sboms.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachStore } from '../support/stores.js';
 
@@ -32,7 +26,14 @@ async function manufacturer(store: Store, name = 'Acme'): Promise<ServiceContext
 
 async function rowCounts(store: Store): Promise<Record<string, number>> {
   const count = async (table: 'sboms' | 'components' | 'component_sources' | 'component_dependencies') =>
-    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     sboms: await count('sboms'),
     components: await count('components'),
@@ -76,11 +77,16 @@ describeEachStore('SBOM import and export', (fixture) => {
     const app = await importSbom(ctx, { product: 'Pump', version: '2.2.0', bytes: demo('ip300-app-2.2.0.spdx.json') });
     // zlib is in both documents; the app SBOM adds react, lodash and its own subject.
     expect(app).toMatchObject({ format: 'spdx', componentCount: 4, newComponentCount: 3 });
-    const exported = JSON.parse((await exportSbom(ctx, { product: 'Pump', version: '2.2.0', to: 'cyclonedx-json' })).text);
+    const exported = JSON.parse(
+      (await exportSbom(ctx, { product: 'Pump', version: '2.2.0', to: 'cyclonedx-json' })).text,
+    );
     const zlib = exported.components.filter((c: { name: string }) => c.name === 'zlib');
     expect(zlib).toHaveLength(1);
     // The firmware SBOM had no end-of-support date for zlib; the app SBOM's validUntilDate fills it.
-    expect(zlib[0].properties).toContainEqual({ name: 'cdx:lifecycle:milestone:endOfSupport', value: '2031-12-31T00:00:00Z' });
+    expect(zlib[0].properties).toContainEqual({
+      name: 'cdx:lifecycle:milestone:endOfSupport',
+      value: '2031-12-31T00:00:00Z',
+    });
     // Two described products: the release itself becomes the subject and depends on both.
     expect(exported.metadata.component.name).toBe('Pump');
     expect(exported.metadata.component.version).toBe('2.2.0');
@@ -93,7 +99,12 @@ describeEachStore('SBOM import and export', (fixture) => {
       const ctx = await manufacturer(store);
       await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes: demo('ip300-firmware-2.1.0.cdx.json') });
       const first = await exportSbom(ctx, { product: 'Pump', version: '2.1.0', to });
-      await importSbom(ctx, { product: 'Pump', version: '9.9.9', bytes: Buffer.from(first.text), fileName: first.fileName });
+      await importSbom(ctx, {
+        product: 'Pump',
+        version: '9.9.9',
+        bytes: Buffer.from(first.text),
+        fileName: first.fileName,
+      });
       const again = await exportSbom(ctx, { product: 'Pump', version: '9.9.9', to: 'cyclonedx-json' });
       const original = await exportSbom(ctx, { product: 'Pump', version: '2.1.0', to: 'cyclonedx-json' });
       const a = JSON.parse(original.text);
@@ -116,14 +127,18 @@ describeEachStore('SBOM import and export', (fixture) => {
       ['binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])],
     ];
     for (const [fileName, bytes] of cases) {
-      const error = await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes, fileName }).catch((e: unknown) => e);
+      const error = await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes, fileName }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('invalid-input');
       expect((error as AppError).location?.file).toBe(fileName);
     }
-    const missing = await importSbom(ctx, { product: 'Pump', version: '0.0.0', bytes: demo('pm8-5.0.0.cdx.xml') }).catch(
-      (e: unknown) => e,
-    );
+    const missing = await importSbom(ctx, {
+      product: 'Pump',
+      version: '0.0.0',
+      bytes: demo('pm8-5.0.0.cdx.xml'),
+    }).catch((e: unknown) => e);
     expect((missing as AppError).code).toBe('not-found');
     expect(await rowCounts(store)).toEqual(before);
   });
@@ -134,7 +149,9 @@ describeEachStore('SBOM import and export', (fixture) => {
     const doc = JSON.parse(demo('ip300-firmware-2.1.0.cdx.json').toString());
     doc.metadata.component.type = 'not-a-type';
     const bytes = Buffer.from(JSON.stringify(doc));
-    const strict = await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes, strict: true }).catch((e: unknown) => e);
+    const strict = await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes, strict: true }).catch(
+      (e: unknown) => e,
+    );
     expect((strict as AppError).code).toBe('invalid-input');
     const lenient = await importSbom(ctx, { product: 'Pump', version: '2.1.0', bytes });
     expect(lenient.warnings.some((w) => w.path.includes('/metadata/component'))).toBe(true);
@@ -166,9 +183,11 @@ describeEachStore('SBOM import and export', (fixture) => {
     await importSbom(acme, { product: 'Pump', version: '2.1.0', bytes: demo('ip300-firmware-2.1.0.cdx.json') });
     expect(await listSboms(other, { product: 'Pump', version: '2.1.0' })).toEqual([]);
     const viewer = { store, actor: { ...acme.actor, userId: 'someone', role: 'viewer' as const } };
-    const refused = await importSbom(viewer, { product: 'Pump', version: '2.1.0', bytes: demo('pm8-5.0.0.cdx.xml') }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await importSbom(viewer, {
+      product: 'Pump',
+      version: '2.1.0',
+      bytes: demo('pm8-5.0.0.cdx.xml'),
+    }).catch((e: unknown) => e);
     expect((refused as AppError).code).toBe('forbidden');
   });
 });

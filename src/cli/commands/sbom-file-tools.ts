@@ -20,7 +20,7 @@ export function sbomFileTools(sbom: Command, ctx: CommandContext): void {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExit codes: 0 valid, 1 invalid, 2 unreadable or unrecognizable file.\n')
     .action(async (file: string, options: { json?: boolean }) => {
-      const result = validateSbomFile({ bytes: await readInputFile(ctx.io, file), fileName: file });
+      const result = await validateSbomFile({ bytes: await readInputFile(ctx.io, file), fileName: file });
       if (options.json)
         printJson(ctx, {
           valid: result.valid,

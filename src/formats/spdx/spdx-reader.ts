@@ -44,18 +44,7 @@ export const spdxReader: SbomReader = {
   detect: detectSpdx,
 
   validate(text, kind) {
-    let source: SpdxSource;
-    try {
-      source = load(text, kind);
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      return [{ severity: 'error', path: error.location?.path ?? '', message: error.message }];
-    }
-    const diagnostics = validateSpdxJson(source.doc, profileOf(kind)).map((d) => {
-      const where = source.locate(d.path);
-      return where === d.path ? d : { ...d, path: where, message: `${d.path}: ${d.message}` };
-    });
-    return [...source.warnings, ...diagnostics];
+    return Promise.resolve(validateSpdx(text, kind));
   },
 
   parse(text, kind): SbomParseResult {
@@ -70,3 +59,19 @@ export const spdxReader: SbomReader = {
     return { sbom: result.sbom, warnings: [...source.warnings, ...result.warnings] };
   },
 };
+
+/** Our schema of the SPDX 2.x document model, with tag-value paths mapped back to lines. */
+function validateSpdx(text: string, kind: SbomDocumentKind): Diagnostic[] {
+  let source: SpdxSource;
+  try {
+    source = load(text, kind);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return [{ severity: 'error', path: error.location?.path ?? '', message: error.message }];
+  }
+  const diagnostics = validateSpdxJson(source.doc, profileOf(kind)).map((d) => {
+    const where = source.locate(d.path);
+    return where === d.path ? d : { ...d, path: where, message: `${d.path}: ${d.message}` };
+  });
+  return [...source.warnings, ...diagnostics];
+}

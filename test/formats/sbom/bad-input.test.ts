@@ -31,14 +31,34 @@ const cases: [string, Uint8Array | string, ErrorCode, RegExp][] = [
   ['JSON of no SBOM format', '{"hello": "world"}', 'unsupported-format', /CycloneDX|SPDX/],
   ['plain text', 'just some notes\nabout a device\n', 'unsupported-format', /CycloneDX|SPDX/],
   ['unknown CycloneDX version', cdx({ specVersion: '1.9' }), 'unsupported-version', /1\.9/],
-  ['SPDX 3.0', JSON.stringify({ '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld', '@graph': [] }), 'unsupported-version', /SPDX 3/],
+  [
+    'SPDX 3.0',
+    JSON.stringify({ '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld', '@graph': [] }),
+    'unsupported-version',
+    /SPDX 3/,
+  ],
   ['wrong type for components', cdx({ components: 'none' }), 'invalid-input', /components/],
   ['wrong type for a component name', cdx({ components: [{ type: 'library', name: 42 }] }), 'invalid-input', /name/],
-  ['duplicate bom-ref', cdx({ components: [{ type: 'library', 'bom-ref': 'x', name: 'x' }, { type: 'library', 'bom-ref': 'x', name: 'y' }] }), 'invalid-input', /x/],
+  [
+    'duplicate bom-ref',
+    cdx({
+      components: [
+        { type: 'library', 'bom-ref': 'x', name: 'x' },
+        { type: 'library', 'bom-ref': 'x', name: 'y' },
+      ],
+    }),
+    'invalid-input',
+    /x/,
+  ],
   ['dangling dependency', cdx({ dependencies: [{ ref: 'a', dependsOn: ['ghost'] }] }), 'invalid-input', /ghost/],
   ['XML with an internal DTD (billion laughs)', billionLaughs, 'invalid-input', /DOCTYPE|DTD|entit/i],
   ['XML with an external entity (XXE)', xxe, 'invalid-input', /DOCTYPE|DTD|entit/i],
-  ['malformed XML', '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n<components>\n</bom>', 'invalid-input', /line/],
+  [
+    'malformed XML',
+    '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">\n<components>\n</bom>',
+    'invalid-input',
+    /line/,
+  ],
 ];
 
 describe('bad SBOM input', () => {

@@ -52,12 +52,12 @@ describe('SPDX detection', () => {
 });
 
 describe('SPDX parse errors name the location', () => {
-  it('malformed JSON: line and column', () => {
+  it('malformed JSON: line and column', async () => {
     const text = '{\n  "spdxVersion": "SPDX-2.3",\n  "name": oops\n}';
     const error = refusal(() => importText(text));
     expect(error.code).toBe('invalid-input');
     expect(error.location?.path).toBe('line 3, column 11');
-    expect(spdxReader.validate(text, json23)).toEqual([
+    expect(await spdxReader.validate(text, json23)).toEqual([
       expect.objectContaining({ severity: 'error', path: 'line 3, column 11' }),
     ]);
   });

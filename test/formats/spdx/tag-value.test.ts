@@ -105,14 +105,14 @@ describe('SPDX tag-value', () => {
     expect(sbom.dependencies).toEqual([{ from: 'SPDXRef-app', to: 'SPDXRef-openssl' }]);
   });
 
-  it('converts to a model our schema accepts, with warnings located by line', () => {
-    const diagnostics = spdxReader.validate(doc, tagValue23);
+  it('converts to a model our schema accepts, with warnings located by line', async () => {
+    const diagnostics = await spdxReader.validate(doc, tagValue23);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const broken = doc.replace(
       'Relationship: SPDXRef-app CONTAINS SPDXRef-bin',
       'Relationship: SPDXRef-app HOLDS SPDXRef-bin',
     );
-    const errors = spdxReader.validate(broken, tagValue23).filter((d) => d.severity === 'error');
+    const errors = (await spdxReader.validate(broken, tagValue23)).filter((d) => d.severity === 'error');
     const line = broken.split('\n').findIndex((l) => l.includes('HOLDS')) + 1;
     expect(errors).toEqual([
       expect.objectContaining({
@@ -122,9 +122,9 @@ describe('SPDX tag-value', () => {
     ]);
   });
 
-  it('puts a missing PackageDownloadLocation error on the PackageName line', () => {
+  it('puts a missing PackageDownloadLocation error on the PackageName line', async () => {
     const text = doc.replace('PackageDownloadLocation: NOASSERTION\n', '');
-    const errors = spdxReader.validate(text, tagValue23).filter((d) => d.severity === 'error');
+    const errors = (await spdxReader.validate(text, tagValue23)).filter((d) => d.severity === 'error');
     const line = text.split('\n').indexOf('PackageName: monitor-app') + 1;
     expect(errors).toEqual([
       expect.objectContaining({

@@ -1,0 +1,25 @@
+import type { CycloneDxVersion } from './cyclonedx-version.js';
+
+/**
+ * Per-version facts (today: where each version's official schemas are), consulted by the
+ * validators instead of branching on version strings.
+ */
+export interface CycloneDxCapabilities {
+  /** JSON schema file in @cyclonedx/cyclonedx-library/res/schema. */
+  readonly jsonSchemaFile: string;
+  /** XSD file in the same folder (it imports `spdx.SNAPSHOT.xsd`). */
+  readonly xsdFile: string;
+}
+
+function capabilities(version: CycloneDxVersion): CycloneDxCapabilities {
+  return { jsonSchemaFile: `bom-${version}.SNAPSHOT.schema.json`, xsdFile: `bom-${version}.SNAPSHOT.xsd` };
+}
+
+export const cycloneDxCapabilities: Record<CycloneDxVersion, CycloneDxCapabilities> = {
+  '1.2': capabilities('1.2'),
+  '1.3': capabilities('1.3'),
+  '1.4': capabilities('1.4'),
+  '1.5': capabilities('1.5'),
+  '1.6': capabilities('1.6'),
+  '1.7': capabilities('1.7'),
+};
