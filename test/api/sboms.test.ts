@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -147,6 +148,29 @@ describeEachStore('SBOMs over the API', (fixture) => {
       expect(response.statusCode, url).toBe(404);
     }
     expect((await upload('1.0.0', pump10, 'application/json', hospital.token)).statusCode).toBe(404);
+  });
+
+  it('serves the original document byte for byte and the merged components, within the organization', async () => {
+    const uploaded = await upload('1.1.0', pump11);
+    expect(uploaded.statusCode).toBe(201);
+    const { sbomId } = uploaded.json<{ sbomId: string }>();
+
+    const original = await call(app, acme.token, { method: 'GET', url: `/api/v1/sboms/${sbomId}/original` });
+    expect(original.statusCode).toBe(200);
+    expect(original.headers['content-type']).toMatch(/^application\/vnd\.cyclonedx\+json/);
+    expect(original.rawPayload.equals(Buffer.from(pump11))).toBe(true);
+    const digest = createHash('sha256').update(pump11).digest('base64');
+    expect(original.headers['digest']).toBe(`sha-256=${digest}`);
+
+    const meta = await call(app, acme.token, { method: 'GET', url: `/api/v1/sboms/${sbomId}` });
+    expect(meta.json()).toMatchObject({ id: sbomId, format: 'cyclonedx', byteSize: Buffer.byteLength(pump11) });
+
+    const page = await call(app, acme.token, { method: 'GET', url: `${versionUrl('1.1.0')}/components?limit=2` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json<{ items: { name: string }[] }>().items).toHaveLength(2);
+
+    const foreign = await call(app, hospital.token, { method: 'GET', url: `/api/v1/sboms/${sbomId}/original` });
+    expect(foreign.statusCode).toBe(404);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { FastifyPluginCallbackZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sbomTargets } from '../../formats/sbom/sbom-formats.js';
+import { listComponents } from '../../services/components.js';
+import { getSbomDocument, getSbomDocumentOriginal } from '../../services/sbom-documents.js';
 import { diffProductVersions, exportSbom, getVersionQuality, importSbom, listSboms } from '../../services/sboms.js';
 import { pageOf, pageQuery } from '../pagination.js';
 import { acceptRawDocuments, fileNameQuery, rawDocumentTypes, uploadedDocument } from '../raw-document-body.js';
@@ -8,6 +10,7 @@ import { versionParams } from './product-versions.js';
 import { productParams } from './products.js';
 
 const tags = ['sboms'];
+const sbomParams = z.object({ sbomId: z.string().min(1) });
 
 /**
  * SBOMs attached to product versions: upload (the raw document as the body), list, the
@@ -97,6 +100,48 @@ export const sbomRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
       },
     },
     (request) => getVersionQuality(request.serviceContext, request.params),
+  );
+
+  app.get(
+    '/products/:product/versions/:version/components',
+    {
+      schema: {
+        tags,
+        summary: 'List the merged components of a product version',
+        params: versionParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) =>
+      pageOf(await listComponents(request.serviceContext, { ...request.params, ...request.query }), request.query),
+  );
+
+  app.get(
+    '/sboms/:sbomId',
+    {
+      schema: { tags, summary: 'One stored SBOM document (metadata)', params: sbomParams },
+    },
+    (request) => getSbomDocument(request.serviceContext, request.params.sbomId),
+  );
+
+  app.get(
+    '/sboms/:sbomId/original',
+    {
+      schema: {
+        tags,
+        summary: 'The SBOM document exactly as it was imported',
+        description: 'Byte for byte; the sha256 of the bytes is in the `digest` header (RFC 3230 style).',
+        params: sbomParams,
+      },
+    },
+    async (request, reply) => {
+      const original = await getSbomDocumentOriginal(request.serviceContext, request.params.sbomId);
+      return reply
+        .type(original.mediaType)
+        .header('digest', `sha-256=${Buffer.from(original.sha256, 'hex').toString('base64')}`)
+        .header('content-disposition', `attachment; filename="${original.fileName.replace(/["\\\r\n]/g, '_')}"`)
+        .send(Buffer.from(original.bytes));
+    },
   );
 
   app.get(
