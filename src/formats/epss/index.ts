@@ -1,0 +1,1 @@
+export { parseEpss, type EpssParseResult } from './parse-epss.js';
