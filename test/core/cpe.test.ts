@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
 import { Cpe } from '../../src/core/cpe.js';
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { errorOf } from '../support/error-of.js';
 
 describe('Cpe.normalize: CPE 2.2 URI → 2.3 formatted string', () => {
   // Expected values written by hand from NISTIR 7695 §6.1.3 and the NVD dictionary mapping.

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
 import { Purl, purlWithoutVersion } from '../../src/core/purl.js';
-
-function errorOf(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { errorOf } from '../support/error-of.js';
 
 describe('Purl.parse', () => {
   it('decodes every component', () => {

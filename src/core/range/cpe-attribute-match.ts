@@ -1,19 +1,13 @@
 import type { Cpe } from '../cpe.js';
-import type { CpeAttribute } from '../cpe-value.js';
+import { cpeAttributes, type CpeAttribute } from '../cpe-value.js';
 
-/** The attributes compared as names; `version` is compared as a version by cpe-range.ts. */
-export const cpeNameAttributes = [
-  'part',
-  'vendor',
-  'product',
-  'update',
-  'edition',
-  'language',
-  'swEdition',
-  'targetSw',
-  'targetHw',
-  'other',
-] as const satisfies readonly CpeAttribute[];
+/** A CPE attribute compared as a name; `version` is compared as a version by cpe-range.ts. */
+export type CpeNameAttribute = Exclude<CpeAttribute, 'version'>;
+
+/** The name attributes, in formatted-string order. */
+export const cpeNameAttributes: readonly CpeNameAttribute[] = cpeAttributes.filter(
+  (attribute): attribute is CpeNameAttribute => attribute !== 'version',
+);
 
 /**
  * Whether a criterion's attribute value covers the component's (NISTIR 7696 name matching, with
@@ -29,10 +23,7 @@ export function cpeValueCovers(criterion: string, component: string): boolean {
 }
 
 /** The first name attribute on which `criterion` does not cover `component`, if any. */
-export function firstUncoveredAttribute(
-  criterion: Cpe,
-  component: Cpe,
-): (typeof cpeNameAttributes)[number] | undefined {
+export function firstUncoveredAttribute(criterion: Cpe, component: Cpe): CpeNameAttribute | undefined {
   return cpeNameAttributes.find((attribute) => !cpeValueCovers(criterion[attribute], component[attribute]));
 }
 

@@ -1,19 +1,13 @@
 import { Cpe } from '../cpe.js';
+import type { CpeMatch } from '../vulnerability-cpe-configuration.js';
 import { genericVersionScheme } from '../version/generic-version-scheme.js';
 import { compareVersions } from '../version/version-comparison.js';
 import type { VersionScheme } from '../version/version-scheme.js';
 import { cpeValueCovers, firstUncoveredAttribute, unquote } from './cpe-attribute-match.js';
 import type { RangeVerdict } from './range-verdict.js';
 
-/** One NVD `cpeMatch` criterion, structurally compatible with the neutral `CpeMatch`. */
-export interface CpeMatchInput {
-  readonly vulnerable: boolean;
-  readonly criteria: string;
-  readonly versionStartIncluding?: string;
-  readonly versionStartExcluding?: string;
-  readonly versionEndIncluding?: string;
-  readonly versionEndExcluding?: string;
-}
+/** One NVD `cpeMatch` criterion: the neutral `CpeMatch` without its NVD bookkeeping id, which matching ignores. */
+export type CpeMatchInput = Omit<CpeMatch, 'matchCriteriaId'>;
 
 /** A component as CPE matching sees it: its CPE and, when known apart from the CPE, its version. */
 export interface CpeComponentInput {

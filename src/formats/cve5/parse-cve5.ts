@@ -1,6 +1,6 @@
 import type { Vulnerability } from '../../core/vulnerability.js';
 import { FeedDiagnostic, type FeedParseResult } from '../../core/vulnerability-feed-result.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { parseJsonText } from '../json/parse-json-text.js';
 import { cve5RecordSchema } from './cve5-schema.js';
 import { readCve5Record } from './read-cve5-record.js';
 
@@ -9,15 +9,9 @@ import { readCve5Record } from './read-cve5-record.js';
  * array of records. A record that is not a CVE 5 record becomes an error; the others parse.
  */
 export function parseCve5(text: string): FeedParseResult<Vulnerability> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const offset = jsonSyntaxErrorOffset(text);
-    const where = offset < 0 ? 'end of input' : lineColumnAt(text, offset);
-    return { records: [], errors: [{ severity: 'error', path: where, message: `not valid JSON (at ${where})` }] };
-  }
-  return parseCve5Value(value);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { records: [], errors: [parsed.diagnostic] };
+  return parseCve5Value(parsed.value);
 }
 
 /** Like `parseCve5`, for an already decoded document. */

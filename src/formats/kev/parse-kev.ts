@@ -1,6 +1,6 @@
 import type { KevCatalogInfo, KevEntry } from '../../core/vulnerability-kev-entry.js';
 import { FeedDiagnostic, type FeedParseResult } from '../../core/vulnerability-feed-result.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { parseJsonText } from '../json/parse-json-text.js';
 import { kevCsvColumns, kevEntrySchema } from './kev-schema.js';
 import { readCsv } from './read-csv.js';
 import { readKevEntry } from './read-kev-entry.js';
@@ -12,18 +12,9 @@ export interface KevParseResult extends FeedParseResult<KevEntry> {
 
 /** Parses CISA's KEV catalog JSON (`known_exploited_vulnerabilities.json`). */
 export function parseKevJson(text: string): KevParseResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    const offset = jsonSyntaxErrorOffset(text);
-    const where = offset < 0 ? 'end of input' : lineColumnAt(text, offset);
-    return {
-      catalog: {},
-      records: [],
-      errors: [{ severity: 'error', path: where, message: `not valid JSON (at ${where})` }],
-    };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { catalog: {}, records: [], errors: [parsed.diagnostic] };
+  const doc = parsed.value;
   const root = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
   const list = root['vulnerabilities'];
   if (!Array.isArray(list)) {

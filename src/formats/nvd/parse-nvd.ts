@@ -1,6 +1,6 @@
 import type { Vulnerability } from '../../core/vulnerability.js';
 import { FeedDiagnostic, type FeedParseResult } from '../../core/vulnerability-feed-result.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { parseJsonText } from '../json/parse-json-text.js';
 import { nvdCveSchema, nvdLegacyItemSchema } from './nvd-schema.js';
 import { readNvdCve } from './read-nvd-cve.js';
 import { readNvdLegacyItem } from './read-nvd-legacy-item.js';
@@ -11,15 +11,9 @@ import { readNvdLegacyItem } from './read-nvd-legacy-item.js';
  * malformed one becomes an error diagnostic and the rest still parse.
  */
 export function parseNvd(text: string): FeedParseResult<Vulnerability> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const offset = jsonSyntaxErrorOffset(text);
-    const where = offset < 0 ? 'end of input' : lineColumnAt(text, offset);
-    return { records: [], errors: [{ severity: 'error', path: where, message: `not valid JSON (at ${where})` }] };
-  }
-  return parseNvdValue(value);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { records: [], errors: [parsed.diagnostic] };
+  return parseNvdValue(parsed.value);
 }
 
 /** Like `parseNvd`, for an already decoded document. */

@@ -1,8 +1,8 @@
 import { CvssScore } from '../../core/vulnerability-cvss.js';
 import type { Vulnerability } from '../../core/vulnerability.js';
 import type { FeedDiagnostic } from '../../core/vulnerability-feed-result.js';
+import { english, nvdVulnerability } from './nvd-vulnerability.js';
 import { readCpeConfigurations } from './read-cpe-configurations.js';
-import { referenceTypeFromTags } from './reference-type.js';
 import type { NvdCveJson } from './nvd-schema.js';
 
 const metricKeys = ['cvssMetricV2', 'cvssMetricV30', 'cvssMetricV31', 'cvssMetricV40'] as const;
@@ -49,24 +49,18 @@ export function readNvdCve(json: NvdCveJson, pointer: string): { record: Vulnera
       message: `no CPE configuration (vulnStatus ${json.vulnStatus ?? 'absent'}): nothing to match components against`,
     });
   }
-  const description = english(json.descriptions ?? []);
   const record: Vulnerability = {
-    id: recordId,
-    aliases: [],
-    related: [],
-    ...(description === undefined ? {} : { details: description }),
-    ...(json.published === undefined ? {} : { published: json.published }),
-    ...(json.lastModified === undefined ? {} : { modified: json.lastModified }),
-    ...(rejected ? { withdrawn: json.lastModified ?? json.published ?? '' } : {}),
-    source: 'nvd',
-    sourceUrl: `https://nvd.nist.gov/vuln/detail/${recordId}`,
-    cvss,
-    severityRatings: [],
-    cwes: cweIds((json.weaknesses ?? []).flatMap((w) => w.description.map((d) => d.value))),
-    references: (json.references ?? []).map((ref) => ({ type: referenceTypeFromTags(ref.tags ?? []), url: ref.url })),
-    affected: [],
-    affectedProducts: [],
-    cpeConfigurations,
+    ...nvdVulnerability({
+      id: recordId,
+      description: english(json.descriptions ?? []),
+      published: json.published,
+      modified: json.lastModified,
+      rejected,
+      cvss,
+      weaknesses: (json.weaknesses ?? []).flatMap((w) => w.description.map((d) => d.value)),
+      references: json.references ?? [],
+      cpeConfigurations,
+    }),
     ...(json.cisaExploitAdd === undefined
       ? {}
       : {
@@ -78,16 +72,4 @@ export function readNvdCve(json: NvdCveJson, pointer: string): { record: Vulnera
         }),
   };
   return { record, warnings };
-}
-
-/** The English text of a description list (else the first one). */
-export function english(
-  texts: readonly { readonly lang?: string | undefined; readonly value: string }[],
-): string | undefined {
-  return (texts.find((t) => t.lang?.toLowerCase().startsWith('en') === true) ?? texts[0])?.value;
-}
-
-/** `CWE-n` ids, deduplicated; NVD's placeholders (`NVD-CWE-Other`, `NVD-CWE-noinfo`) are not CWEs. */
-export function cweIds(values: readonly string[]): string[] {
-  return [...new Set(values.filter((v) => /^CWE-\d+$/.test(v)))];
 }

@@ -2,9 +2,8 @@ import { CvssScore } from '../../core/vulnerability-cvss.js';
 import type { Vulnerability } from '../../core/vulnerability.js';
 import type { FeedDiagnostic } from '../../core/vulnerability-feed-result.js';
 import type { NvdLegacyItemJson } from './nvd-schema.js';
+import { english, nvdVulnerability } from './nvd-vulnerability.js';
 import { readLegacyCpeNodes } from './read-cpe-configurations.js';
-import { cweIds, english } from './read-nvd-cve.js';
-import { referenceTypeFromTags } from './reference-type.js';
 
 /**
  * Converts one `CVE_Items[]` entry of the legacy NVD JSON 1.1 data feed (retired by NVD in 2023
@@ -52,26 +51,16 @@ export function readNvdLegacyItem(
       message: 'no CPE configuration: nothing to match components against',
     });
   }
-  const record: Vulnerability = {
+  const record = nvdVulnerability({
     id: recordId,
-    aliases: [],
-    related: [],
-    ...(description === undefined ? {} : { details: description }),
-    ...(json.publishedDate === undefined ? {} : { published: json.publishedDate }),
-    ...(json.lastModifiedDate === undefined ? {} : { modified: json.lastModifiedDate }),
-    ...(rejected ? { withdrawn: json.lastModifiedDate ?? json.publishedDate ?? '' } : {}),
-    source: 'nvd',
-    sourceUrl: `https://nvd.nist.gov/vuln/detail/${recordId}`,
+    description,
+    published: json.publishedDate,
+    modified: json.lastModifiedDate,
+    rejected,
     cvss: metrics,
-    severityRatings: [],
-    cwes: cweIds((json.cve.problemtype?.problemtype_data ?? []).flatMap((p) => p.description.map((d) => d.value))),
-    references: (json.cve.references?.reference_data ?? []).map((ref) => ({
-      type: referenceTypeFromTags(ref.tags ?? []),
-      url: ref.url,
-    })),
-    affected: [],
-    affectedProducts: [],
+    weaknesses: (json.cve.problemtype?.problemtype_data ?? []).flatMap((p) => p.description.map((d) => d.value)),
+    references: json.cve.references?.reference_data ?? [],
     cpeConfigurations,
-  };
+  });
   return { record, warnings };
 }

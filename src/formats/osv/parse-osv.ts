@@ -1,6 +1,6 @@
 import type { Vulnerability } from '../../core/vulnerability.js';
 import { FeedDiagnostic, type FeedParseResult } from '../../core/vulnerability-feed-result.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { parseJsonText } from '../json/parse-json-text.js';
 import { osvRecordSchema, osvStrictSchema } from './osv-schema.js';
 import { readOsvRecord } from './read-osv-record.js';
 
@@ -15,15 +15,9 @@ export interface ParseOsvOptions {
  * error and the others still parse; strict-schema violations in readable records are warnings.
  */
 export function parseOsv(text: string, options: ParseOsvOptions = {}): FeedParseResult<Vulnerability> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const offset = jsonSyntaxErrorOffset(text);
-    const where = offset < 0 ? 'end of input' : lineColumnAt(text, offset);
-    return { records: [], errors: [{ severity: 'error', path: where, message: `not valid JSON (at ${where})` }] };
-  }
-  return parseOsvValue(value, options);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { records: [], errors: [parsed.diagnostic] };
+  return parseOsvValue(parsed.value, options);
 }
 
 /** Like `parseOsv`, for a document already decoded (from YAML, a zip entry, a database row). */

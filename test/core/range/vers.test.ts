@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/app-error.js';
 import { containsVersion, formatVers, parseVers } from '../../../src/core/range/vers.js';
 import { versionSchemeForVers } from '../../../src/core/range/vers-schemes.js';
-
-/** The error `fn` throws, for asserting its code and message. */
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { errorOf } from '../../support/error-of.js';
 
 const contained = (range: string, version: string): string => containsVersion(parseVers(range), version).status;
 
