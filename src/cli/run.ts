@@ -7,6 +7,7 @@ import type { CommandContext } from './command-context.js';
 import { orgCommands } from './commands/org.js';
 import { productCommands } from './commands/product.js';
 import { sbomCommands } from './commands/sbom.js';
+import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommands } from './commands/token.js';
 import { errorLines } from './error-line.js';
@@ -65,6 +66,7 @@ function buildProgram(ctx: CommandContext): Command {
       'The CLI opens the database directly and acts as the admin of the organization named by --org.\n',
   );
   sbomCommands(program, ctx);
+  scanCommand(program, ctx);
   productCommands(program, ctx);
   orgCommands(program, ctx);
   tokenCommands(program, ctx);
@@ -80,6 +82,7 @@ Commands in full (run "jointsec <command> --help" for options):
   sbom convert FILE --to FORMAT [-o OUT]    cyclonedx-json | cyclonedx-xml | spdx-json
   sbom import FILE --product P --version V  attach an SBOM to a product version
   sbom export --product P --version V --to FORMAT [-o OUT]
+  scan SBOM --feeds PATH… [--format F]      vulnerabilities from feed files (no database yet)
   product create|list|show                  the product catalog
   product version add|list                  product versions (releases)
   org create NAME --kind manufacturer|hdo   bootstrap an organization; prints an admin token

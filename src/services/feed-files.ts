@@ -1,0 +1,203 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { AppError } from '../core/app-error.js';
+import type { EpssEntry } from '../core/vulnerability-epss-entry.js';
+import type { FeedDiagnostic } from '../core/vulnerability-feed-result.js';
+import type { KevEntry } from '../core/vulnerability-kev-entry.js';
+import type { Vulnerability } from '../core/vulnerability.js';
+import { parseCve5Value } from '../formats/cve5/index.js';
+import { parseEpss } from '../formats/epss/index.js';
+import { parseJsonText } from '../formats/json/parse-json-text.js';
+import { parseKevCsv, parseKevJson } from '../formats/kev/index.js';
+import { parseNvdValue } from '../formats/nvd/index.js';
+import { parseOsvValue } from '../formats/osv/index.js';
+import { detectCsvFeed, detectJsonFeed, type FeedFileFormat } from './feed-file-format.js';
+
+/** What happened to one feed file. */
+export interface FeedFileReport {
+  /** The path as the user gave it, or joined below the directory they gave. */
+  readonly file: string;
+  /** Undefined when the file could not be read or recognized. */
+  readonly format?: FeedFileFormat;
+  /** Records (vulnerabilities, KEV entries or EPSS scores) read from it. */
+  readonly records: number;
+  /** Set when the file was deliberately not read (a format not supported yet). */
+  readonly skipped?: string;
+  readonly diagnostics: readonly FeedDiagnostic[];
+}
+
+/** Every feed file loaded into memory, with what went wrong per file and per record. */
+export interface LoadedFeeds {
+  /** One record per source and id (a later `modified` wins when a record is given twice). */
+  readonly vulnerabilities: readonly Vulnerability[];
+  /** KEV entries by upper-case CVE id. */
+  readonly kev: ReadonlyMap<string, KevEntry>;
+  /** EPSS scores by upper-case CVE id (the latest score date wins). */
+  readonly epss: ReadonlyMap<string, EpssEntry>;
+  readonly files: readonly FeedFileReport[];
+}
+
+/** File names a directory walk reads; anything else (README.md, LICENSE, …) is not a feed. */
+const feedExtensions = new Set(['.json', '.csv', '.gz', '.yaml', '.yml']);
+
+/**
+ * Loads feed files and directories (walked recursively, hidden entries skipped, names sorted so
+ * the result does not depend on the file system's order). Each file's format is recognized from
+ * its content: OSV JSON (record or array), CVE JSON 5, NVD CVE API 2.0 or JSON 1.1 feed, CISA
+ * KEV JSON or CSV, FIRST EPSS CSV (plain or gzip). A corrupt file or record is reported in its
+ * file's diagnostics and the rest still loads; only a path that does not exist is refused, since
+ * a mistyped path would otherwise scan against nothing and report no findings.
+ */
+export async function loadFeedFiles(
+  paths: readonly string[],
+  options: { readonly baseDir: string },
+): Promise<LoadedFeeds> {
+  const files: { display: string; full: string; explicit: boolean }[] = [];
+  for (const path of paths) {
+    const full = resolve(options.baseDir, path);
+    const info = await stat(full).catch((cause: unknown) => {
+      throw new AppError('invalid-input', 'cannot read feed path: no such file or directory', {
+        location: { file: path },
+        cause,
+      });
+    });
+    if (info.isDirectory()) files.push(...(await walk(full, path)).map((f) => ({ ...f, explicit: false })));
+    else files.push({ display: path, full, explicit: true });
+  }
+  const vulnerabilities = new Map<string, Vulnerability>();
+  const kev = new Map<string, KevEntry>();
+  const epss = new Map<string, EpssEntry>();
+  const reports: FeedFileReport[] = [];
+  for (const file of files) {
+    const loaded = await loadOne(file);
+    reports.push(loaded.report);
+    for (const record of loaded.vulnerabilities) {
+      const key = `${record.source}\u0000${record.id}`;
+      const known = vulnerabilities.get(key);
+      if (known === undefined || (record.modified ?? '') > (known.modified ?? '')) vulnerabilities.set(key, record);
+    }
+    for (const entry of loaded.kev) kev.set(entry.cveId.toUpperCase(), entry);
+    for (const entry of loaded.epss) {
+      const known = epss.get(entry.cve.toUpperCase());
+      if (known === undefined || entry.date >= known.date) epss.set(entry.cve.toUpperCase(), entry);
+    }
+  }
+  return { vulnerabilities: [...vulnerabilities.values()], kev, epss, files: reports };
+}
+
+interface LoadedFile {
+  readonly report: FeedFileReport;
+  readonly vulnerabilities: readonly Vulnerability[];
+  readonly kev: readonly KevEntry[];
+  readonly epss: readonly EpssEntry[];
+}
+
+async function walk(dir: string, display: string): Promise<{ display: string; full: string }[]> {
+  const out: { display: string; full: string }[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    const shown = join(display, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full, shown)));
+    else if (entry.isFile() && feedExtensions.has(extname(entry.name).toLowerCase())) {
+      out.push({ display: shown, full });
+    }
+  }
+  return out;
+}
+
+async function loadOne(file: { display: string; full: string; explicit: boolean }): Promise<LoadedFile> {
+  const fail = (message: string, severity: 'error' | 'warning' = 'error'): LoadedFile => ({
+    report: { file: file.display, records: 0, diagnostics: [{ severity, path: '', message }] },
+    vulnerabilities: [],
+    kev: [],
+    epss: [],
+  });
+  const extension = extname(file.full).toLowerCase();
+  if (extension === '.yaml' || extension === '.yml') {
+    // No YAML parser is a runtime dependency yet; OSV YAML (PyPA's layout) must be converted to JSON.
+    const skipped = fail('OSV YAML is not supported yet: convert it to JSON', 'warning');
+    return { ...skipped, report: { ...skipped.report, skipped: 'OSV YAML is not supported yet' } };
+  }
+  let text: string;
+  try {
+    const bytes = new Uint8Array(await readFile(file.full));
+    // gzip by its magic bytes (RFC 1952 §2.3.1), whatever the name says.
+    const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw).replace(/^\uFEFF/, '');
+  } catch (cause) {
+    return fail(`cannot read feed file: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  const parsed = parseFeedText(text, file.display);
+  if (parsed === undefined) {
+    // A directory walk meets JSON that is not a feed (a JSON schema next to the KEV catalog):
+    // worth a warning; a file the user named explicitly is an error.
+    return fail('not a recognized feed file (OSV, CVE JSON 5, NVD, KEV or EPSS)', file.explicit ? 'error' : 'warning');
+  }
+  const records = parsed.vulnerabilities.length + parsed.kev.length + parsed.epss.length;
+  return {
+    ...parsed,
+    report: {
+      file: file.display,
+      ...(parsed.format === undefined ? {} : { format: parsed.format }),
+      records,
+      diagnostics: parsed.diagnostics,
+    },
+  };
+}
+
+interface ParsedFeed {
+  /** Undefined for a file that looks like JSON but is not valid JSON. */
+  readonly format?: FeedFileFormat;
+  readonly vulnerabilities: readonly Vulnerability[];
+  readonly kev: readonly KevEntry[];
+  readonly epss: readonly EpssEntry[];
+  readonly diagnostics: readonly FeedDiagnostic[];
+}
+
+/** Dispatches a decoded text to its parser; undefined when no format recognizes it. */
+function parseFeedText(text: string, sourceUrl: string): ParsedFeed | undefined {
+  const none = { vulnerabilities: [], kev: [], epss: [] };
+  const start = /^\s*(.)/.exec(text)?.[1];
+  if (start === '{' || start === '[') {
+    const json = parseJsonText(text);
+    if (!json.ok) return { ...none, diagnostics: [json.diagnostic] };
+    const format = detectJsonFeed(json.value);
+    switch (format) {
+      case 'osv':
+      case 'cve5':
+      case 'nvd': {
+        const result =
+          format === 'osv'
+            ? parseOsvValue(json.value, { sourceUrl })
+            : format === 'cve5'
+              ? parseCve5Value(json.value)
+              : parseNvdValue(json.value);
+        return { ...none, format, vulnerabilities: result.records, diagnostics: result.errors };
+      }
+      case 'kev-json': {
+        const result = parseKevJson(text);
+        return { ...none, format, kev: result.records, diagnostics: result.errors };
+      }
+      case 'kev-csv':
+      case 'epss':
+      case undefined:
+        // CSV formats never come from a JSON text; unrecognized JSON is not a feed.
+        return undefined;
+    }
+  }
+  const format = detectCsvFeed(text);
+  if (format === 'kev-csv') {
+    const result = parseKevCsv(text);
+    return { ...none, format, kev: result.records, diagnostics: result.errors };
+  }
+  if (format === 'epss') {
+    const result = parseEpss(text);
+    return { ...none, format, epss: result.records, diagnostics: result.errors };
+  }
+  return undefined;
+}
