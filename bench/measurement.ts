@@ -1,14 +1,18 @@
 /** What one child process reports about one measurement, as a JSON line on stdout. */
 export interface Measurement {
   readonly mode: 'validate' | 'import';
-  /** Wall time of the measured work in ms (validate: recognize + schema validation; import: importSbom). */
+  /** Wall time of the measured work in ms (validate: recognize + schema validation; import: importSbom, cold). */
   readonly ms: number;
+  /** import only: a second importSbom of the same document in the same process (warm), ms. */
+  readonly warmMs?: number;
   /** validate only: where the time goes, in ms (see ValidationPhases). */
   readonly phases?: ValidationPhases;
   /** import only: components the service reports as stored. */
   readonly components?: number;
-  /** process.resourceUsage().maxRSS at the end, KiB: the peak of this process only. */
+  /** process.resourceUsage().maxRSS, KiB: the peak of this process only (import: right after the cold import). */
   readonly maxRssKiB: number;
+  /** import only: maxRSS at the end, after the warm import too, KiB. */
+  readonly warmMaxRssKiB?: number;
   /** maxRSS before the measured work (runtime, tsx loader, modules, the file's bytes), KiB. */
   readonly baselineRssKiB: number;
 }
@@ -19,13 +23,16 @@ export interface Measurement {
  * validateSbom adds and importSbom does next, so it belongs to the import side.
  */
 export interface ValidationPhases {
-  /** recognizeSbom: decode bytes to text and detect format and version. */
+  /** recognizeSbom: decode bytes to text, detect format and version (JSON: the document's one JSON.parse). */
   readonly recognize: number;
-  /** One-off compilation of the JSON schema (measured by validating an empty BOM first). */
+  /**
+   * One-off loading of the JSON-schema validator (the precompiled module, or ajv compilation
+   * for versions without one), measured by validating an empty BOM first.
+   */
   readonly schemaCompile: number;
-  /** reader.validate: JSON.parse plus the ajv schema check of the document. */
+  /** reader.validate: the ajv schema check of the document (recognizeSbom already parsed the JSON). */
   readonly schema: number;
-  /** reader.parse: JSON.parse plus reading into the neutral model (purls, licenses, graph). */
+  /** reader.parse: reading the parsed tree into the neutral model (purls, licenses, graph). */
   readonly parse: number;
 }
 

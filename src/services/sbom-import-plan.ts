@@ -34,16 +34,21 @@ export function planSbomImport(sbom: Sbom): SbomImportPlan {
   if (sbom.subject) add(sbom.subject, true);
   for (const c of sbom.components) add(c, false);
 
-  const edgeKeys = new Set<string>();
+  // Targets already linked from each key, without building a key string per edge.
+  const linked = new Map<string, Set<string>>();
   const edges: { from: string; to: string }[] = [];
   for (const e of sbom.dependencies) {
     const from = keyOfRef.get(e.from);
     const to = keyOfRef.get(e.to);
     // Parsers reject dangling refs; a missing key here can only be a self-edge after unification.
     if (from === undefined || to === undefined || from === to) continue;
-    const id = `${from}\u0000${to}`;
-    if (edgeKeys.has(id)) continue;
-    edgeKeys.add(id);
+    let targets = linked.get(from);
+    if (targets === undefined) {
+      targets = new Set();
+      linked.set(from, targets);
+    }
+    if (targets.has(to)) continue;
+    targets.add(to);
     edges.push({ from, to });
   }
   return { components: [...byKey].map(([key, v]) => ({ key, ...v })), edges };

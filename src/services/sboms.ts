@@ -29,7 +29,7 @@ import { recordAudit } from './audit.js';
 import { actorLabel, actorOrgId, requireRole, type ServiceContext } from './context.js';
 import { findProductVersionOrThrow } from './product-versions.js';
 import { findProductOrThrow } from './products.js';
-import { planSbomImport } from './sbom-import-plan.js';
+import { planSbomImport, type SbomImportPlan } from './sbom-import-plan.js';
 
 /** How callers name a product version: the product by id or name, the version by its string. */
 export interface ProductVersionRef {
@@ -73,32 +73,21 @@ export interface ImportSbomResult {
 export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): Promise<ImportSbomResult> {
   requireRole(ctx.actor, 'analyst');
   const orgId = actorOrgId(ctx.actor);
-  const doc = recognizeSbom(input);
-  const schema = await doc.reader.validate(doc.text, doc.kind);
-  if (input.strict && schema.length > 0) {
-    throw new AppError('invalid-input', `document fails the ${doc.kind.format} ${doc.kind.specVersion} schema`, {
-      location: { file: input.fileName, path: schema[0]?.path },
-      details: schema,
-    });
-  }
-  const parsed = parseSbom(doc, input.fileName);
-  const { sbom } = parsed;
-  const warnings = [...schema.map((d) => ({ ...d, severity: 'warning' as const })), ...parsed.warnings];
-  const plan = planSbomImport(sbom);
+  const { header, plan, warnings } = await readForImport(input);
 
   return ctx.store.db.transaction().execute(async (trx) => {
     const { version } = await resolveProductVersion(trx, orgId, input);
     const record = await insertSbom(trx, orgId, {
       productVersionId: version.id,
-      format: sbom.format,
-      specVersion: sbom.specVersion,
-      encoding: sbom.encoding,
-      serialNumber: sbom.metadata.serialNumber,
-      name: sbom.metadata.name,
-      authors: sbom.metadata.authors,
-      tools: sbom.metadata.tools,
-      docTimestamp: sbom.metadata.timestamp,
-      subjectRef: sbom.subject?.ref,
+      format: header.format,
+      specVersion: header.specVersion,
+      encoding: header.encoding,
+      serialNumber: header.metadata.serialNumber,
+      name: header.metadata.name,
+      authors: header.metadata.authors,
+      tools: header.metadata.tools,
+      docTimestamp: header.metadata.timestamp,
+      subjectRef: header.subjectRef,
       original: input.bytes,
       fileName: input.fileName,
       importedBy: actorLabel(ctx.actor),
@@ -125,8 +114,8 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
     });
     const result: ImportSbomResult = {
       sbomId: record.id,
-      format: sbom.format,
-      specVersion: sbom.specVersion,
+      format: header.format,
+      specVersion: header.specVersion,
       componentCount: plan.components.length,
       newComponentCount: fresh.length,
       warnings,
@@ -145,12 +134,51 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
   });
 }
 
+/** What the import writes besides the planned components and edges. */
+interface SbomHeader {
+  readonly format: Sbom['format'];
+  readonly specVersion: string;
+  readonly encoding: Sbom['encoding'];
+  readonly metadata: Sbom['metadata'];
+  readonly subjectRef: string | undefined;
+}
+
+/**
+ * Recognizes, validates and parses the upload, and plans its rows, before any transaction
+ * opens. A function of its own so the decoded text, the shared JSON tree and the parsed model
+ * (together several times the file's size) are garbage once it returns; only the plan lives
+ * on through the writes.
+ */
+async function readForImport(
+  input: ImportSbomInput,
+): Promise<{ header: SbomHeader; plan: SbomImportPlan; warnings: Diagnostic[] }> {
+  const doc = recognizeSbom(input);
+  const schema = await doc.reader.validate(doc.text, doc.kind);
+  if (input.strict && schema.length > 0) {
+    throw new AppError('invalid-input', `document fails the ${doc.kind.format} ${doc.kind.specVersion} schema`, {
+      location: { file: input.fileName, path: schema[0]?.path },
+      details: schema,
+    });
+  }
+  const parsed = parseSbom(doc, input.fileName);
+  const { sbom } = parsed;
+  const warnings = [...schema.map((d) => ({ ...d, severity: 'warning' as const })), ...parsed.warnings];
+  const header: SbomHeader = {
+    format: sbom.format,
+    specVersion: sbom.specVersion,
+    encoding: sbom.encoding,
+    metadata: sbom.metadata,
+    subjectRef: sbom.subject?.ref,
+  };
+  return { header, plan: planSbomImport(sbom), warnings };
+}
+
 /** Fills fields the stored components lack from a further SBOM that lists them too. */
 async function mergeIntoStored(
   trx: DbHandle,
   orgId: string,
   productVersionId: string,
-  known: ReturnType<typeof planSbomImport>['components'],
+  known: SbomImportPlan['components'],
 ): Promise<void> {
   if (known.length === 0) return;
   const stored = new Map((await loadComponentsForVersion(trx, orgId, productVersionId)).map((c) => [c.identityKey, c]));

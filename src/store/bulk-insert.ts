@@ -18,12 +18,21 @@ export function bulkRowsOf(query: CompiledQuery): readonly (readonly BulkValue[]
   return (query as Partial<BulkCompiledQuery>)[bulkRowsKey];
 }
 
+/** Rows built on demand, one batch (`start` to `end`, exclusive) at a time. */
+export interface BulkRowSource {
+  readonly count: number;
+  readonly slice: (start: number, end: number) => readonly (readonly BulkValue[])[];
+}
+
 export interface BulkInsert<T extends keyof Schema> {
   readonly table: T;
   /** Column names in row order; `integer` columns are cast on PostgreSQL, all others are text. */
   readonly columns: readonly { readonly name: keyof Schema[T] & string; readonly integer?: boolean }[];
-  /** One array per row, values in `columns` order. */
-  readonly rows: readonly (readonly BulkValue[])[];
+  /**
+   * One array per row, values in `columns` order; or a source that builds the rows of one
+   * batch at a time, so a 100k-row insert never holds all its row arrays at once.
+   */
+  readonly rows: readonly (readonly BulkValue[])[] | BulkRowSource;
   /** With these conflict-target columns, rows that already exist are skipped. */
   readonly skipConflictsOn?: readonly (keyof Schema[T] & string)[];
 }
@@ -35,7 +44,8 @@ export interface BulkInsert<T extends keyof Schema> {
  * batch travels as one JSON parameter and the server unpacks it with jsonb_array_elements.
  */
 export async function bulkInsert<T extends keyof Schema>(db: DbHandle, insert: BulkInsert<T>): Promise<void> {
-  if (insert.rows.length === 0) return;
+  const source = rowSource(insert.rows);
+  if (source.count === 0) return;
   const quote = (name: string): string => `"${name}"`;
   const targets = insert.columns.map((c) => quote(c.name)).join(', ');
   const conflict =
@@ -50,11 +60,20 @@ export async function bulkInsert<T extends keyof Schema>(db: DbHandle, insert: B
   const text = sqlite
     ? `insert into ${quote(insert.table)} (${targets}) values (${placeholders})${conflict}`
     : `insert into ${quote(insert.table)} (${targets}) select ${values} from jsonb_array_elements($1::jsonb) as j(value)${conflict}`;
-  for (let start = 0; start < insert.rows.length; start += rowsPerStatement) {
-    const batch = insert.rows.slice(start, start + rowsPerStatement);
+  for (let start = 0; start < source.count; start += rowsPerStatement) {
+    const batch = source.slice(start, Math.min(source.count, start + rowsPerStatement));
     const query = sqlite
       ? { ...CompiledQuery.raw(text, []), [bulkRowsKey]: batch }
       : CompiledQuery.raw(text, [JSON.stringify(batch)]);
     await db.executeQuery(query);
   }
+}
+
+function rowSource(rows: BulkInsert<keyof Schema>['rows']): BulkRowSource {
+  if (!isRowArray(rows)) return rows;
+  return { count: rows.length, slice: (start, end) => rows.slice(start, end) };
+}
+
+function isRowArray(rows: BulkInsert<keyof Schema>['rows']): rows is readonly (readonly BulkValue[])[] {
+  return Array.isArray(rows);
 }

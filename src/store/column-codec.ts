@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { newTimeOrderedId } from './time-ordered-id.js';
 
 /**
  * The one place that converts between application values and the column conventions both
- * engines share: text UUID ids, ISO-8601 text timestamps, integer 0/1 booleans, JSON as text.
+ * engines share: text UUID ids (version 7, time-ordered: see time-ordered-id.ts), ISO-8601
+ * text timestamps, integer 0/1 booleans, JSON as text.
  */
 export const columnCodec = {
   newId(): string {
-    return randomUUID();
+    return newTimeOrderedId();
   },
   now(): string {
     return new Date().toISOString();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { columnCodec } from '../../src/store/column-codec.js';
 
 describe('columnCodec', () => {
-  it('makes text UUID ids and ISO-8601 timestamps', () => {
-    expect(columnCodec.newId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it('makes text UUID ids (version 7) and ISO-8601 timestamps', () => {
+    expect(columnCodec.newId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(columnCodec.now()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 

@@ -91,3 +91,19 @@ describe('openStore on an unreachable PostgreSQL', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'source-unavailable' });
   });
 });
+
+describe('openStore page size', () => {
+  it('creates databases with 16 KiB pages in WAL mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jointsec-page-size-'));
+    try {
+      const store = await openStore(join(dir, 'store.db'));
+      const pageSize = await sql<{ page_size: number }>`pragma page_size`.execute(store.db);
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      await store.close();
+      expect(pageSize.rows[0]?.page_size).toBe(16_384);
+      expect(journal.rows[0]?.journal_mode).toBe('wal');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

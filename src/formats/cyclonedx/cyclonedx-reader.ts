@@ -1,6 +1,7 @@
 import { AppError, type Diagnostic } from '../../core/app-error.js';
 import type { SbomDocumentKind } from '../../core/sbom-document-kind.js';
 import type { SbomParseResult, SbomReader } from '../sbom-reader.js';
+import { textOf, type SbomInput } from '../sbom/sbom-text.js';
 import { parseSafeXml } from '../xml/parse-safe-xml.js';
 import { requireCycloneDxVersion } from './cyclonedx-version.js';
 import { cycloneDxXmlToJson } from './cyclonedx-xml-to-json.js';
@@ -20,21 +21,21 @@ export const cycloneDxReader: SbomReader = {
 };
 
 /** Official-schema validation: ajv for JSON, libxml2 (XSD, off the event loop) for XML. */
-export async function validateCycloneDx(text: string, kind: SbomDocumentKind): Promise<Diagnostic[]> {
+export async function validateCycloneDx(input: SbomInput, kind: SbomDocumentKind): Promise<Diagnostic[]> {
   const version = requireCycloneDxVersion(kind.specVersion, 'specVersion');
-  return kind.encoding === 'xml' ? validateCycloneDxXml(text, version) : validateCycloneDxJson(text, version);
+  return kind.encoding === 'xml' ? validateCycloneDxXml(textOf(input), version) : validateCycloneDxJson(input, version);
 }
 
 /**
  * Parses into the neutral model. The document's own header decides the version (`kind` only
  * picks the encoding), so a caller cannot mislabel a document into being read.
  */
-export function parseCycloneDx(text: string, kind: SbomDocumentKind): SbomParseResult {
+export function parseCycloneDx(input: SbomInput, kind: SbomDocumentKind): SbomParseResult {
   if (kind.format !== 'cyclonedx') {
     throw new AppError('unsupported-format', `the CycloneDX reader cannot read ${kind.format}`);
   }
   if (kind.encoding === 'xml') {
-    const root = parseSafeXml(text);
+    const root = parseSafeXml(textOf(input));
     const namespace = root.attributes[root.name.includes(':') ? `xmlns:${root.name.split(':')[0]}` : 'xmlns'];
     const version = cycloneDxNamespaceVersion(namespace);
     if (root.localName !== 'bom' || version === undefined) {
@@ -50,7 +51,7 @@ export function parseCycloneDx(text: string, kind: SbomDocumentKind): SbomParseR
   if (kind.encoding !== 'json') {
     throw new AppError('unsupported-format', `CycloneDX has no ${kind.encoding} encoding`);
   }
-  const document = parseJsonDocument(text);
+  const document = parseJsonDocument(input);
   if (!isJsonObject(document)) {
     throw new AppError('invalid-input', '/: a CycloneDX BOM must be a JSON object', { location: { path: '/' } });
   }

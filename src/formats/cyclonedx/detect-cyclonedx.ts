@@ -4,6 +4,7 @@ import { parseJsonDocument } from './parse-json-document.js';
 import { cycloneDxNamespaceVersion, readCycloneDxJsonHeader } from './read-cyclonedx-header.js';
 import { readXmlRoot } from '../xml/read-xml-root.js';
 import { isJsonObject } from './typed-field.js';
+import { textOf, type SbomInput } from '../sbom/sbom-text.js';
 
 /**
  * Recognizes CycloneDX JSON (a `bomFormat` member, or a `$schema` on cyclonedx.org) and
@@ -16,16 +17,26 @@ import { isJsonObject } from './typed-field.js';
  * (`invalid-input` or `unsupported-version`) naming the field, instead of being reported as
  * an unknown format.
  */
-export function detectCycloneDx(text: string): SbomDocumentKind | undefined {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return detectJson(text);
-  if (start.startsWith('<')) return detectXml(start);
+export function detectCycloneDx(input: SbomInput): SbomDocumentKind | undefined {
+  const text = textOf(input);
+  const first = firstNonSpace(text);
+  if (first === '{') return detectJson(input, text);
+  if (first === '<') return detectXml(text.replace(/^\uFEFF/, '').trimStart());
   return undefined;
 }
 
-function detectJson(text: string): SbomDocumentKind | undefined {
+/** The first character after a byte-order mark and whitespace, without copying a large text. */
+function firstNonSpace(text: string): string | undefined {
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (ch.trim() !== '') return ch;
+  }
+  return undefined;
+}
+
+function detectJson(input: SbomInput, text: string): SbomDocumentKind | undefined {
   if (!/"bomFormat"|cyclonedx\.org\/schema/.test(text)) return undefined;
-  const document = parseJsonDocument(text);
+  const document = parseJsonDocument(input);
   if (!isJsonObject(document)) return undefined;
   const claimsCycloneDx =
     'bomFormat' in document ||

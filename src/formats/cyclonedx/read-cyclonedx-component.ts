@@ -28,28 +28,36 @@ export function readCycloneDxComponent(
   const properties = [...restored.properties];
   const purl = readIdentifier(context, { raw, path, key: 'purl', normalize: (v) => Purl.canonicalize(v), properties });
   const cpe = readIdentifier(context, { raw, path, key: 'cpe', normalize: (v) => Cpe.normalize(v), properties });
-  return newComponent({
+  // Optional fields are set only when present (records compare equal to stored ones); built
+  // in place rather than spread from one temporary object per field, as this runs per component.
+  const component: Component = newComponent({
     ref,
     name: name ?? '',
     type: restored.type ?? readType(context, raw, path),
-    ...optional('group', nonEmpty(field('group'))),
-    ...optional('version', nonEmpty(field('version'))),
-    ...optional('supplier', readSupplier(context, raw, path)),
-    ...optional('purl', purl),
-    ...optional('cpe', cpe),
-    hashes: [...readHashes(context, raw, path), ...restored.hashes],
-    ...optional('license', readCycloneDxLicenses(context, raw, path)),
-    ...optional('description', nonEmpty(field('description'))),
-    ...optional('copyright', nonEmpty(field('copyright'))),
-    ...optional('levelOfSupport', extracted.levelOfSupport),
-    ...optional('endOfSupportDate', extracted.endOfSupportDate),
-    externalReferences: readExternalReferences(context, raw, path),
-    properties,
   });
+  const mutable = component as { -readonly [K in keyof Component]: Component[K] };
+  setIfDefined(mutable, 'group', nonEmpty(field('group')));
+  setIfDefined(mutable, 'version', nonEmpty(field('version')));
+  setIfDefined(mutable, 'supplier', readSupplier(context, raw, path));
+  setIfDefined(mutable, 'purl', purl);
+  setIfDefined(mutable, 'cpe', cpe);
+  mutable.hashes = [...readHashes(context, raw, path), ...restored.hashes];
+  setIfDefined(mutable, 'license', readCycloneDxLicenses(context, raw, path));
+  setIfDefined(mutable, 'description', nonEmpty(field('description')));
+  setIfDefined(mutable, 'copyright', nonEmpty(field('copyright')));
+  setIfDefined(mutable, 'levelOfSupport', extracted.levelOfSupport);
+  setIfDefined(mutable, 'endOfSupportDate', extracted.endOfSupportDate);
+  mutable.externalReferences = readExternalReferences(context, raw, path);
+  mutable.properties = properties;
+  return component;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function setIfDefined<K extends keyof Component>(
+  target: { -readonly [P in keyof Component]: Component[P] },
+  key: K,
+  value: Component[K] | undefined,
+): void {
+  if (value !== undefined) target[key] = value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

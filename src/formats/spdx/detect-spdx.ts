@@ -1,6 +1,7 @@
 import { AppError } from '../../core/app-error.js';
 import type { SbomDocumentKind } from '../../core/sbom-document-kind.js';
 import { isJsonObject } from './json-value.js';
+import { jsonOf, parsedJsonOf, textOf, type SbomInput } from '../sbom/sbom-text.js';
 import { spdxVersionProfile } from './spdx-version-profile.js';
 
 // SPDX 3.0 JSON-LD documents name their context https://spdx.org/rdf/3.0.x/spdx-context.jsonld.
@@ -12,16 +13,21 @@ const spdx3Context = /spdx\.org\/rdf\/3\./;
  * 2.0/2.1, or a `spdxVersion` that is not a string), so the user learns why instead of
  * getting "unknown format".
  */
-export function detectSpdx(text: string): SbomDocumentKind | undefined {
-  const body = text.replace(/^\uFEFF/, '').trimStart();
-  if (body.startsWith('{')) return detectJson(body);
+export function detectSpdx(input: SbomInput): SbomDocumentKind | undefined {
+  // Already parsed as JSON (the text may have been let go): only an object can be SPDX JSON.
+  const parsed = parsedJsonOf(input);
+  if (parsed !== undefined) return isJsonObject(parsed.value) ? detectJson(input, '') : undefined;
+  const body = textOf(input)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (body.startsWith('{')) return detectJson(input, body);
   return detectTagValue(body);
 }
 
-function detectJson(body: string): SbomDocumentKind | undefined {
+function detectJson(input: SbomInput, body: string): SbomDocumentKind | undefined {
   let doc: unknown;
   try {
-    doc = JSON.parse(body);
+    doc = jsonOf(input);
   } catch {
     // Malformed but evidently SPDX 2.x: claim it so the parser reports where the JSON breaks.
     const version = /"spdxVersion"\s*:\s*"SPDX-(2\.[23])"/.exec(body)?.[1];

@@ -1,6 +1,7 @@
 import { AppError, isAppError, type Diagnostic } from '../../core/app-error.js';
 import type { SbomDocumentKind } from '../../core/sbom-document-kind.js';
 import type { SbomParseResult, SbomReader } from '../sbom-reader.js';
+import { jsonOf, textOf, type SbomInput } from '../sbom/sbom-text.js';
 import { detectSpdx } from './detect-spdx.js';
 import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
 import { readSpdxDocument } from './read-spdx-document.js';
@@ -22,15 +23,15 @@ function profileOf(kind: SbomDocumentKind): SpdxVersionProfile {
   return profile;
 }
 
-function load(text: string, kind: SbomDocumentKind): SpdxSource {
+function load(input: SbomInput, kind: SbomDocumentKind): SpdxSource {
   if (kind.encoding === 'tag-value') {
-    const converted = readTagValue(text);
+    const converted = readTagValue(textOf(input));
     return { doc: converted.doc, locate: tagValueLocator(converted.lines), warnings: converted.warnings };
   }
-  const body = text.replace(/^\uFEFF/, '');
   try {
-    return { doc: JSON.parse(body) as unknown, locate: (p) => p, warnings: [] };
+    return { doc: jsonOf(input), locate: (p) => p, warnings: [] };
   } catch (cause) {
+    const body = textOf(input).replace(/^\uFEFF/, '');
     const path = lineColumnAt(body, jsonSyntaxErrorOffset(body));
     throw new AppError('invalid-input', `malformed JSON at ${path}: ${(cause as Error).message}`, {
       location: { path },
@@ -61,7 +62,7 @@ export const spdxReader: SbomReader = {
 };
 
 /** Our schema of the SPDX 2.x document model, with tag-value paths mapped back to lines. */
-function validateSpdx(text: string, kind: SbomDocumentKind): Diagnostic[] {
+function validateSpdx(text: SbomInput, kind: SbomDocumentKind): Diagnostic[] {
   let source: SpdxSource;
   try {
     source = load(text, kind);

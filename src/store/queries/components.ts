@@ -134,7 +134,11 @@ export async function insertComponents(
   input: { readonly productVersionId: string; readonly components: readonly NewComponent[] },
 ): Promise<string[]> {
   const ids = input.components.map((c) => c.id ?? columnCodec.newId());
-  const rows = input.components.map((c, i) => toRow(orgId, input.productVersionId, c, ids[i]!));
+  const rows = {
+    count: ids.length,
+    slice: (start: number, end: number) =>
+      input.components.slice(start, end).map((c, i) => toRow(orgId, input.productVersionId, c, ids[start + i]!)),
+  };
   await bulkInsert(db, { table: 'components', columns: componentColumns, rows });
   return ids;
 }
@@ -250,7 +254,10 @@ export async function insertComponentSources(
   await bulkInsert(db, {
     table: 'component_sources',
     columns: [{ name: 'component_id' }, { name: 'sbom_id' }, { name: 'ref' }],
-    rows: sources.map((s) => [s.componentId, s.sbomId, s.ref]),
+    rows: {
+      count: sources.length,
+      slice: (start: number, end: number) => sources.slice(start, end).map((s) => [s.componentId, s.sbomId, s.ref]),
+    },
     skipConflictsOn: ['component_id', 'sbom_id'],
   });
 }
@@ -294,7 +301,11 @@ export async function insertDependencies(
   await bulkInsert(db, {
     table: 'component_dependencies',
     columns: [{ name: 'org_id' }, { name: 'product_version_id' }, { name: 'from_id' }, { name: 'to_id' }],
-    rows: input.edges.map((e) => [orgId, input.productVersionId, e.fromId, e.toId]),
+    rows: {
+      count: input.edges.length,
+      slice: (start: number, end: number) =>
+        input.edges.slice(start, end).map((e) => [orgId, input.productVersionId, e.fromId, e.toId]),
+    },
     skipConflictsOn: ['from_id', 'to_id'],
   });
 }
