@@ -13,13 +13,10 @@ import { corpusFiles, corpusPath, describeCorpus } from '../support/corpus.js';
 const root = 'cyclonedx-bom-examples';
 
 /**
- * Documents that must be refused, with the reason. The laravel example also ships as
- * CycloneDX 1.1 XML; 1.0/1.1 are outside the supported 1.2–1.7 range (no `dependencies`,
- * no `metadata`), so it gets a clear `unsupported-version` error instead of a partial import.
+ * Documents that must be refused, with the reason: none. (The laravel example also ships as
+ * CycloneDX 1.1 XML, which is read too: it just has no metadata or dependency graph.)
  */
-const refused: Readonly<Record<string, string>> = {
-  'SBOM/laravel-7.12.0/bom.1.1.xml': 'unsupported-version',
-};
+const refused: Readonly<Record<string, string>> = {};
 
 describeCorpus('CycloneDX bom-examples', () => {
   const files = corpusFiles(root, (n) => /\.(json|xml)$/.test(n));

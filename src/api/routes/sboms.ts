@@ -27,7 +27,7 @@ export const sbomRoutes: FastifyPluginCallbackZod = (app, _options, done) => {
           tags,
           summary: 'Attach an SBOM to a product version',
           description:
-            'Send the document byte for byte as the body (CycloneDX 1.2–1.6 JSON/XML, SPDX 2.2/2.3 ' +
+            'Send the document byte for byte as the body (CycloneDX 1.2–1.7 JSON, 1.0–1.7 XML, SPDX 2.2/2.3 ' +
             'JSON/tag-value; detected automatically). A document that cannot be read is refused and ' +
             'nothing is stored. Schema violations are returned as warnings unless `strict=true`.',
           consumes: [...rawDocumentTypes],

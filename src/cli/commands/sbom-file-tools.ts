@@ -15,7 +15,9 @@ export function targetOption(): Option {
 export function sbomFileTools(sbom: Command, ctx: CommandContext): void {
   sbom
     .command('validate')
-    .description('validate an SBOM (CycloneDX 1.2–1.6 JSON/XML, SPDX 2.2/2.3 JSON/tag-value) against its schema')
+    .description(
+      'validate an SBOM (CycloneDX 1.2–1.7 JSON, 1.0–1.7 XML, SPDX 2.2/2.3 JSON/tag-value) against its schema',
+    )
     .argument('<file>', 'SBOM file')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExit codes: 0 valid, 1 invalid, 2 unreadable or unrecognizable file.\n')

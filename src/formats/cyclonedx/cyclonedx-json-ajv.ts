@@ -1,5 +1,5 @@
 import { _, Ajv, type AnySchema, type ValidateFunction } from 'ajv';
-import { cycloneDxCapabilities } from './cyclonedx-capabilities.js';
+import { jsonSchemaFileOf } from './cyclonedx-capabilities.js';
 import { cycloneDxJsonFormats } from './cyclonedx-json-formats.js';
 import { readCycloneDxSchemaFile } from './cyclonedx-schema-files.js';
 import type { CycloneDxVersion } from './cyclonedx-version.js';
@@ -36,6 +36,6 @@ export function compileCycloneDxJsonSchema(
     ...(options.standalone === true ? { code: { source: true, esm: true, formats: _`cycloneDxJsonFormats` } } : {}),
   });
   addLinearUniqueItems(ajv);
-  const schema = JSON.parse(readCycloneDxSchemaFile(cycloneDxCapabilities[version].jsonSchemaFile)) as AnySchema;
+  const schema = JSON.parse(readCycloneDxSchemaFile(jsonSchemaFileOf(version))) as AnySchema;
   return { ajv, validate: ajv.compile(useLinearUniqueItems(schema)) };
 }

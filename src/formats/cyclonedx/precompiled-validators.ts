@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import { cycloneDxCapabilities } from './cyclonedx-capabilities.js';
+import { jsonSchemaFileOf } from './cyclonedx-capabilities.js';
 import { referencedSchemaFiles } from './cyclonedx-json-ajv.js';
 import { readCycloneDxSchemaFile } from './cyclonedx-schema-files.js';
 import type { CycloneDxVersion } from './cyclonedx-version.js';
@@ -50,7 +50,7 @@ export function cycloneDxSchemaDigest(version: CycloneDxVersion): string {
   const hash = createHash('sha256');
   const ajvVersion = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
   hash.update(`ajv ${ajvVersion}\n`);
-  for (const file of [cycloneDxCapabilities[version].jsonSchemaFile, ...Object.values(referencedSchemaFiles)]) {
+  for (const file of [jsonSchemaFileOf(version), ...Object.values(referencedSchemaFiles)]) {
     hash.update(`${file}\n`).update(readCycloneDxSchemaFile(file)).update('\n');
   }
   return hash.digest('hex');

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/app-error.js';
-import { requireCycloneDxVersion, type CycloneDxVersion } from './cyclonedx-version.js';
+import { requireCycloneDxJsonVersion, type CycloneDxVersion } from './cyclonedx-version.js';
 import type { JsonObject } from './typed-field.js';
 
 /**
@@ -23,7 +23,7 @@ export function readCycloneDxJsonHeader(bom: JsonObject): CycloneDxVersion {
       },
     );
   }
-  return requireCycloneDxVersion(specVersion, '/specVersion');
+  return requireCycloneDxJsonVersion(specVersion, '/specVersion');
 }
 
 /** The version in a CycloneDX XML namespace `http://cyclonedx.org/schema/bom/1.N`, if it is one. */

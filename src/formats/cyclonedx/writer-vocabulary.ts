@@ -1,4 +1,4 @@
-import { cycloneDxCapabilities } from './cyclonedx-capabilities.js';
+import { jsonSchemaFileOf } from './cyclonedx-capabilities.js';
 import { readCycloneDxSchemaFile } from './cyclonedx-schema-files.js';
 import { cycloneDxWriteVersion } from './cyclonedx-version.js';
 
@@ -32,7 +32,7 @@ interface SchemaExcerpt {
 }
 
 function load(): WriterVocabulary {
-  const file = cycloneDxCapabilities[cycloneDxWriteVersion].jsonSchemaFile;
+  const file = jsonSchemaFileOf(cycloneDxWriteVersion);
   const schema = JSON.parse(readCycloneDxSchemaFile(file)) as SchemaExcerpt;
   const { definitions } = schema;
   return {

@@ -101,9 +101,25 @@ describe('malformed CycloneDX input', () => {
   it('refuses unsupported and unknown versions with unsupported-version', () => {
     expect(refusal(() => cycloneDxReader.detect(cdxJson({}, '1.1'))).code).toBe('unsupported-version');
     expect(refusal(() => cycloneDxReader.detect(cdxJson({}, '2.0'))).message).toContain('"2.0"');
-    expect(refusal(() => cycloneDxReader.detect(cdxXml('', '1.0'))).code).toBe('unsupported-version');
-    expect(refusal(() => cycloneDxReader.parse(cdxXml('', '1.1'), xml16)).code).toBe('unsupported-version');
+    expect(refusal(() => cycloneDxReader.detect(cdxXml('', '0.9'))).code).toBe('unsupported-version');
+    expect(refusal(() => cycloneDxReader.parse(cdxXml('', '2.0'), xml16)).code).toBe('unsupported-version');
     expect(refusal(() => cycloneDxReader.parse(cdxJson({}, '1.9'), json16)).code).toBe('unsupported-version');
+  });
+
+  it('reads the XML-only CycloneDX 1.0 and 1.1, and refuses them as JSON', () => {
+    for (const version of ['1.0', '1.1']) {
+      const xml = cdxXml(
+        '<components><component type="library"><name>zlib</name><version>1.2.13</version></component></components>',
+        version,
+      );
+      expect(cycloneDxReader.detect(xml)).toEqual({ format: 'cyclonedx', encoding: 'xml', specVersion: version });
+      expect(
+        cycloneDxReader
+          .parse(xml, { format: 'cyclonedx', encoding: 'xml', specVersion: version })
+          .sbom.components.map((c) => c.name),
+      ).toEqual(['zlib']);
+      expect(refusal(() => cycloneDxReader.detect(cdxJson({}, version))).message).toContain('no JSON encoding');
+    }
   });
 
   it('refuses a wrong bomFormat and a non-string specVersion', () => {
