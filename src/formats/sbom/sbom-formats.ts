@@ -6,7 +6,7 @@ import type { SbomReader } from '../sbom-reader.js';
 import { spdxReader, writeSpdxJson } from '../spdx/index.js';
 import { decodeDocumentText } from './decode-text.js';
 import { SbomText } from './sbom-text.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { malformedJsonError } from '../json/malformed-json-error.js';
 
 /** The formats jointsec can write an SBOM in; the names are part of the CLI and API contract. */
 export const sbomTargets = ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json'] as const;
@@ -87,10 +87,7 @@ function unrecognized(doc: SbomText): AppError {
     try {
       doc.json();
     } catch (cause) {
-      return new AppError('invalid-input', `malformed JSON: ${(cause as Error).message}`, {
-        location: { path: lineColumnAt(text, jsonSyntaxErrorOffset(text)) },
-        cause,
-      });
+      return malformedJsonError(text, cause);
     }
     return new AppError('unsupported-format', 'JSON document is neither CycloneDX (bomFormat) nor SPDX (spdxVersion)');
   }

@@ -3,7 +3,7 @@ import type { SbomDocumentKind } from '../../core/sbom-document-kind.js';
 import type { SbomParseResult, SbomReader } from '../sbom-reader.js';
 import { jsonOf, textOf, type SbomInput } from '../sbom/sbom-text.js';
 import { detectSpdx } from './detect-spdx.js';
-import { jsonSyntaxErrorOffset, lineColumnAt } from '../json/json-syntax-error.js';
+import { malformedJsonError } from '../json/malformed-json-error.js';
 import { readSpdxDocument } from './read-spdx-document.js';
 import { spdxVersionProfile, type SpdxVersionProfile } from './spdx-version-profile.js';
 import { readTagValue } from './tag-value/read-tag-value.js';
@@ -31,12 +31,7 @@ function load(input: SbomInput, kind: SbomDocumentKind): SpdxSource {
   try {
     return { doc: jsonOf(input), locate: (p) => p, warnings: [] };
   } catch (cause) {
-    const body = textOf(input).replace(/^\uFEFF/, '');
-    const path = lineColumnAt(body, jsonSyntaxErrorOffset(body));
-    throw new AppError('invalid-input', `malformed JSON at ${path}: ${(cause as Error).message}`, {
-      location: { path },
-      cause,
-    });
+    throw malformedJsonError(textOf(input), cause);
   }
 }
 
