@@ -91,13 +91,13 @@ export const purlTypeRules: Readonly<Record<string, PurlTypeRule>> = {
     namespace: 'prohibited',
     lowercase: ['name'],
     // pub-definition: "Replace non-[a-z] letters, non-[0-9] digits with underscore _".
-    normalize: (p) => ({ ...p, name: p.name.replace(/[^a-z0-9_]/g, '_') }),
+    normalize: (p) => (/[^a-z0-9_]/.test(p.name) ? { ...p, name: p.name.replace(/[^a-z0-9_]/g, '_') } : p),
   },
   pypi: {
     namespace: 'prohibited',
     lowercase: ['name', 'version'],
     // pypi-definition: "Replace underscore _ with dash -".
-    normalize: (p) => ({ ...p, name: p.name.replace(/_/g, '-') }),
+    normalize: (p) => (p.name.includes('_') ? { ...p, name: p.name.replaceAll('_', '-') } : p),
   },
   qpkg: { namespace: 'required', lowercase: ['namespace'] },
   rpm: { namespace: 'required', lowercase: ['namespace'] },
@@ -108,7 +108,10 @@ export const purlTypeRules: Readonly<Record<string, PurlTypeRule>> = {
   yocto: { namespace: 'optional', lowercase: ['namespace'] },
 };
 
+/** The same table as a Map: one lookup per purl, with no prototype keys to guard against. */
+const rulesByType: ReadonlyMap<string, PurlTypeRule> = new Map(Object.entries(purlTypeRules));
+
 /** The rule for a (lower-case) type; unregistered types follow the generic grammar only. */
 export function purlTypeRule(type: string): PurlTypeRule {
-  return Object.hasOwn(purlTypeRules, type) ? (purlTypeRules[type] ?? genericPurlTypeRule) : genericPurlTypeRule;
+  return rulesByType.get(type) ?? genericPurlTypeRule;
 }

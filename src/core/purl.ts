@@ -1,5 +1,5 @@
 import { AppError, isAppError } from './app-error.js';
-import { encodePurlComponent } from './purl-encoding.js';
+import { encodePurlComponent, encodePurlSegments } from './purl-encoding.js';
 import { normalizePurl } from './purl-normalize.js';
 import { splitPurl } from './purl-split.js';
 import { purlTypeRule } from './purl-type-rule.js';
@@ -70,21 +70,13 @@ export const Purl = {
 
   /** The canonical purl string (purl-spec "How to build purl string from its components"). */
   format(purl: PurlComponents): string {
-    const p = normalizePurl(purl);
-    let out = `pkg:${p.type}/`;
-    if (p.namespace !== undefined) out += `${encodeSegments(p.namespace)}/`;
-    out += purlTypeRule(p.type).nameIsPath === true ? encodeSegments(p.name) : encodePurlComponent(p.name);
-    if (p.version !== undefined) out += `@${encodePurlComponent(p.version)}`;
-    const qualifiers = Object.entries(p.qualifiers);
-    if (qualifiers.length > 0)
-      out += `?${qualifiers.map(([key, value]) => `${key}=${encodePurlComponent(value)}`).join('&')}`;
-    if (p.subpath !== undefined) out += `#${encodeSegments(p.subpath)}`;
-    return out;
+    return formatCanonical(normalizePurl(purl));
   },
 
   /** The canonical form of a purl string; throws `invalid-purl`. */
   canonicalize(text: string, options: PurlOptions = {}): string {
-    return Purl.format(Purl.parse(text, options));
+    // `parse` already returns canonical components, so they are printed without normalising twice.
+    return formatCanonical(Purl.parse(text, options));
   },
 
   equals(a: Purl, b: Purl): boolean {
@@ -127,6 +119,17 @@ export function purlWithoutVersion(text: string): string {
   return Purl.format({ ...purl, version: null, qualifiers });
 }
 
-function encodeSegments(value: string): string {
-  return value.split('/').map(encodePurlComponent).join('/');
+/** Prints components that `normalizePurl` produced (purl-spec "How to build purl string"). */
+function formatCanonical(p: Purl): string {
+  let out = `pkg:${p.type}/`;
+  if (p.namespace !== undefined) out += `${encodePurlSegments(p.namespace)}/`;
+  out += purlTypeRule(p.type).nameIsPath === true ? encodePurlSegments(p.name) : encodePurlComponent(p.name);
+  if (p.version !== undefined) out += `@${encodePurlComponent(p.version)}`;
+  let separator = '?';
+  for (const key of Object.keys(p.qualifiers)) {
+    out += `${separator}${key}=${encodePurlComponent(p.qualifiers[key] ?? '')}`;
+    separator = '&';
+  }
+  if (p.subpath !== undefined) out += `#${encodePurlSegments(p.subpath)}`;
+  return out;
 }
