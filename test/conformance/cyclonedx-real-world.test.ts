@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
 import { cycloneDxReader } from '../../src/formats/cyclonedx/index.js';
 import { corpusFiles, corpusPath, describeCorpus } from '../support/corpus.js';
+import { errorOf as refusal } from '../support/error-of.js';
 
 /** The CycloneDX documents among GUAC's and OSV-Scanner's SBOM test data (see each README). */
 const read = (...parts: string[]): string => readFileSync(corpusPath(...parts), 'utf8');
-
-function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describeCorpus('CycloneDX documents from guac and osv-scanner', () => {
   const good = [

@@ -1,4 +1,4 @@
-import { AppError } from '../../../src/core/app-error.js';
+export { errorOf as refusal } from '../../support/error-of.js';
 import type { SbomDocumentKind } from '../../../src/core/sbom-document-kind.js';
 
 /** Small hand-written CycloneDX documents and helpers shared by the format tests. */
@@ -13,15 +13,4 @@ export function cdxJson(members: Record<string, unknown>, specVersion = '1.6'): 
 /** A CycloneDX XML text whose `<bom>` holds `body`. */
 export function cdxXml(body: string, version = '1.6'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/${version}" version="1">\n${body}\n</bom>\n`;
-}
-
-/** The AppError an action throws; fails the test when it throws nothing or something else. */
-export function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but nothing was thrown');
 }

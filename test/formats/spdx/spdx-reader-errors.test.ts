@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/app-error.js';
 import { spdxReader } from '../../../src/formats/spdx/index.js';
+import { errorOf as refusal } from '../../support/error-of.js';
 import { importDoc, importText, json23, spdxDoc } from './spdx-fixture.js';
-
-function refusal(work: () => unknown): AppError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('SPDX detection', () => {
   it('recognizes SPDX 2.2 and 2.3 JSON and ignores other JSON', () => {
