@@ -135,7 +135,7 @@ function normalizeVendorProduct(text: string): string {
  * The `vendor:product` pairs of a configuration's vulnerable criteria: a component is only ever
  * looked up by what it is, and only a vulnerable criterion can make it affected.
  */
-function vulnerableVendorProducts(configuration: CpeConfiguration): Set<string> {
+export function vulnerableVendorProducts(configuration: CpeConfiguration): Set<string> {
   const out = new Set<string>();
   const visit = (node: CpeNode): void => {
     for (const match of node.cpeMatch) {

@@ -27,7 +27,7 @@ export type {
 } from './finding.js';
 export { matchComponent, type MatchComponentOptions } from './match-component.js';
 export type { PlatformCpe, PlatformCpes } from './match-cpe-configurations.js';
-export { compareFindings, matchSbom, type MatchSbomOptions } from './match-sbom.js';
+export { compareFindings, matchSbom, platformCpesOf, type MatchSbomOptions } from './match-sbom.js';
 export {
   distroPackageKey,
   everyRelease,
@@ -36,3 +36,4 @@ export {
   packageKeyOfPurl,
   type PackageKey,
 } from './package-key.js';
+export { matchKeyOfComponent, matchKeyOfPackage, matchKeysOfVulnerability, type MatchKey } from './match-keys.js';

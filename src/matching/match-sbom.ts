@@ -17,7 +17,7 @@ export interface MatchSbomOptions {
  */
 export function matchSbom(sbom: Sbom, index: AdvisoryIndex, options: MatchSbomOptions = {}): Finding[] {
   const components = sbom.subject === undefined ? sbom.components : [sbom.subject, ...sbom.components];
-  const platform = platformCpes(components, options.identity);
+  const platform = platformCpesOf(components, options.identity);
   const findings = components.flatMap((component) =>
     matchComponent(component, index, {
       platform,
@@ -41,8 +41,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every component CPE (after manual mapping) by `vendor:product`. */
-function platformCpes(components: readonly Component[], identity: IdentityMapping | undefined): PlatformCpes {
+/** Every component CPE (after manual mapping) by `vendor:product`: the platform AND configurations need. */
+export function platformCpesOf(components: readonly Component[], identity: IdentityMapping | undefined): PlatformCpes {
   const out = new Map<string, PlatformCpe[]>();
   for (const component of components) {
     const manual = identity?.get(component.ref);

@@ -53,24 +53,11 @@ export async function loadFeedFiles(
   paths: readonly string[],
   options: { readonly baseDir: string },
 ): Promise<LoadedFeeds> {
-  const files: { display: string; full: string; explicit: boolean }[] = [];
-  for (const path of paths) {
-    const full = resolve(options.baseDir, path);
-    const info = await stat(full).catch((cause: unknown) => {
-      throw new AppError('invalid-input', 'cannot read feed path: no such file or directory', {
-        location: { file: path },
-        cause,
-      });
-    });
-    if (info.isDirectory()) files.push(...(await walk(full, path)).map((f) => ({ ...f, explicit: false })));
-    else files.push({ display: path, full, explicit: true });
-  }
   const vulnerabilities = new Map<string, Vulnerability>();
   const kev = new Map<string, KevEntry>();
   const epss = new Map<string, EpssEntry>();
   const reports: FeedFileReport[] = [];
-  for (const file of files) {
-    const loaded = await loadOne(file);
+  for await (const loaded of readFeedFiles(paths, options)) {
     reports.push(loaded.report);
     for (const record of loaded.vulnerabilities) {
       const key = `${record.source}\u0000${record.id}`;
@@ -86,7 +73,32 @@ export async function loadFeedFiles(
   return { vulnerabilities: [...vulnerabilities.values()], kev, epss, files: reports };
 }
 
-interface LoadedFile {
+/**
+ * The feed files under `paths`, read and parsed one at a time so an import of a large export
+ * never holds more than one file's records. Paths are checked before the first file is read:
+ * a mistyped path fails the whole call rather than importing half of what was asked.
+ */
+export async function* readFeedFiles(
+  paths: readonly string[],
+  options: { readonly baseDir: string },
+): AsyncGenerator<LoadedFile> {
+  const files: { display: string; full: string; explicit: boolean }[] = [];
+  for (const path of paths) {
+    const full = resolve(options.baseDir, path);
+    const info = await stat(full).catch((cause: unknown) => {
+      throw new AppError('invalid-input', 'cannot read feed path: no such file or directory', {
+        location: { file: path },
+        cause,
+      });
+    });
+    if (info.isDirectory()) files.push(...(await walk(full, path)).map((f) => ({ ...f, explicit: false })));
+    else files.push({ display: path, full, explicit: true });
+  }
+  for (const file of files) yield await loadOne(file);
+}
+
+/** One feed file's parsed content and what went wrong in it. */
+export interface LoadedFile {
   readonly report: FeedFileReport;
   readonly vulnerabilities: readonly Vulnerability[];
   readonly kev: readonly KevEntry[];

@@ -29,7 +29,10 @@ import { recordAudit } from './audit.js';
 import { actorLabel, actorOrgId, requireRole, type ServiceContext } from './context.js';
 import { findProductVersionOrThrow } from './product-versions.js';
 import { findProductOrThrow } from './products.js';
+import { componentsOfVersions, matchKeysOfComponents, refreshComponentFindings } from './component-matching.js';
+import type { EvaluationSummary } from './finding-evaluation.js';
 import { planSbomImport, type SbomImportPlan } from './sbom-import-plan.js';
+import { columnCodec } from '../store/column-codec.js';
 
 /** How callers name a product version: the product by id or name, the version by its string. */
 export interface ProductVersionRef {
@@ -61,6 +64,8 @@ export interface ImportSbomResult {
   /** Of those, how many were new to the product version; the rest merged into stored ones. */
   readonly newComponentCount: number;
   readonly warnings: readonly Diagnostic[];
+  /** The version's components matched against the stored advisories at once. */
+  readonly findings: EvaluationSummary;
 }
 
 /**
@@ -96,9 +101,19 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
     const idOfKey = await findComponentKeysForVersion(trx, orgId, version.id);
     const fresh = plan.components.filter((p) => !idOfKey.has(p.key));
     const known = plan.components.filter((p) => idOfKey.has(p.key));
+    const matchKeys = await matchKeysOfComponents(
+      trx,
+      orgId,
+      fresh.map((p) => p.component),
+    );
     const freshIds = await insertComponents(trx, orgId, {
       productVersionId: version.id,
-      components: fresh.map((p) => ({ ...p.component, identityKey: p.key, isSubject: p.isSubject })),
+      components: fresh.map((p) => ({
+        ...p.component,
+        identityKey: p.key,
+        isSubject: p.isSubject,
+        matchKey: matchKeys.get(p.component.ref),
+      })),
     });
     fresh.forEach((p, i) => idOfKey.set(p.key, freshIds[i]!));
     await mergeIntoStored(trx, orgId, version.id, known);
@@ -112,6 +127,11 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
       productVersionId: version.id,
       edges: plan.edges.map((e) => ({ fromId: idOfKey.get(e.from)!, toId: idOfKey.get(e.to)! })),
     });
+    const findings = await refreshComponentFindings(
+      trx,
+      await componentsOfVersions(trx, orgId, [version.id]),
+      columnCodec.now(),
+    );
     const result: ImportSbomResult = {
       sbomId: record.id,
       format: header.format,
@@ -119,6 +139,7 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
       componentCount: plan.components.length,
       newComponentCount: fresh.length,
       warnings,
+      findings,
     };
     await recordAudit(trx, ctx.actor, {
       action: 'sbom.import',

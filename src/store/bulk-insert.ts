@@ -26,8 +26,12 @@ export interface BulkRowSource {
 
 export interface BulkInsert<T extends keyof Schema> {
   readonly table: T;
-  /** Column names in row order; `integer` columns are cast on PostgreSQL, all others are text. */
-  readonly columns: readonly { readonly name: keyof Schema[T] & string; readonly integer?: boolean }[];
+  /** Column names in row order; `integer` and `double` columns are cast on PostgreSQL, all others are text. */
+  readonly columns: readonly {
+    readonly name: keyof Schema[T] & string;
+    readonly integer?: boolean;
+    readonly double?: boolean;
+  }[];
   /**
    * One array per row, values in `columns` order; or a source that builds the rows of one
    * batch at a time, so a 100k-row insert never holds all its row arrays at once.
@@ -55,7 +59,13 @@ export async function bulkInsert<T extends keyof Schema>(db: DbHandle, insert: B
   const sqlite = dialectOf(db) === 'sqlite';
   const placeholders = insert.columns.map(() => '?').join(', ');
   const values = insert.columns
-    .map((c, i) => (c.integer === true ? `cast(j.value ->> ${i} as integer)` : `j.value ->> ${i}`))
+    .map((c, i) =>
+      c.integer === true
+        ? `cast(j.value ->> ${i} as integer)`
+        : c.double === true
+          ? `cast(j.value ->> ${i} as double precision)`
+          : `j.value ->> ${i}`,
+    )
     .join(', ');
   const text = sqlite
     ? `insert into ${quote(insert.table)} (${targets}) values (${placeholders})${conflict}`

@@ -14,6 +14,14 @@ export interface Schema {
   components: ComponentsTable;
   component_sources: ComponentSourcesTable;
   component_dependencies: ComponentDependenciesTable;
+  vuln_records: VulnRecordsTable;
+  vuln_ids: VulnIdsTable;
+  vuln_match_keys: VulnMatchKeysTable;
+  kev_entries: KevEntriesTable;
+  epss_scores: EpssScoresTable;
+  feed_sources: FeedSourcesTable;
+  identity_mappings: IdentityMappingsTable;
+  findings: FindingsTable;
 }
 
 export interface OrganizationsTable {
@@ -127,6 +135,8 @@ export interface ComponentsTable {
   external_refs: string;
   properties: string;
   is_subject: number;
+  /** See src/matching/match-keys.ts; null when the component can match nothing. */
+  match_key: string | null;
 }
 
 export interface ComponentSourcesTable {
@@ -140,4 +150,81 @@ export interface ComponentDependenciesTable {
   product_version_id: string;
   from_id: string;
   to_id: string;
+}
+
+export interface VulnRecordsTable {
+  id: string;
+  source: string;
+  source_id: string;
+  modified: string | null;
+  published: string | null;
+  withdrawn: string | null;
+  source_url: string | null;
+  content_sha256: string;
+  record_json: string;
+  imported_at: string;
+  updated_at: string;
+}
+
+export interface VulnIdsTable {
+  /** Upper-case identifier. */
+  vuln_id: string;
+  record_id: string;
+}
+
+export interface VulnMatchKeysTable {
+  match_key: string;
+  record_id: string;
+}
+
+export interface KevEntriesTable {
+  cve_id: string;
+  date_added: string;
+  due_date: string;
+  ransomware: string;
+  entry_json: string;
+  updated_at: string;
+}
+
+export interface EpssScoresTable {
+  cve_id: string;
+  score: number;
+  percentile: number;
+  score_date: string;
+}
+
+export interface FeedSourcesTable {
+  source_key: string;
+  sync_state_json: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_summary_json: string | null;
+}
+
+export interface IdentityMappingsTable {
+  id: string;
+  org_id: string;
+  component_name: string;
+  component_version: string;
+  purl: string | null;
+  cpe: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FindingsTable {
+  id: string;
+  org_id: string;
+  product_version_id: string;
+  component_id: string;
+  record_id: string;
+  status: string;
+  fixed_versions: string;
+  evidence_json: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
 }

@@ -11,11 +11,11 @@ import { isPostgresLocation, resolveStoreLocation } from '../../src/store/resolv
 import { describeEachStore } from '../support/stores.js';
 
 describeEachStore('openStore', (fixture) => {
-  it('reports its dialect and applies the foundation migration', async () => {
+  it('reports its dialect and applies every migration in order', async () => {
     const store = await fixture.open();
     expect(store.dialect).toBe(fixture.dialect);
     const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001-foundation']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001-foundation', '0002-vulnerabilities']);
   });
 
   it('is idempotent: reopening keeps the data and re-runs no migration', async () => {
@@ -26,7 +26,7 @@ describeEachStore('openStore', (fixture) => {
     const second = await fixture.openAt(location);
     expect(await getOrganization(second.db, org.id)).toEqual(org);
     const rows = await sql<{ n: number | string }>`select count(*) as n from kysely_migration`.execute(second.db);
-    expect(Number(rows.rows[0]?.n)).toBe(1);
+    expect(Number(rows.rows[0]?.n)).toBe(2);
   });
 
   it('enforces foreign keys', async () => {

@@ -16,6 +16,8 @@ export type NewComponent = ComponentFields & {
   readonly identityKey: string;
   /** True for the product the SBOM describes (CycloneDX metadata.component, SPDX DESCRIBES). */
   readonly isSubject: boolean;
+  /** The key advisories find it by (src/matching/match-keys.ts); absent when it can match nothing. */
+  readonly matchKey?: string | undefined;
 };
 
 /** A component as stored for one product version. */
@@ -25,6 +27,7 @@ export type StoredComponent = ComponentFields & {
   readonly productVersionId: string;
   readonly identityKey: string;
   readonly isSubject: boolean;
+  readonly matchKey: string | undefined;
 };
 
 /** Fields to change on a stored component; `undefined` leaves a field as it is. */
@@ -64,6 +67,7 @@ const componentColumns = [
   { name: 'external_refs' },
   { name: 'properties' },
   { name: 'is_subject', integer: true },
+  { name: 'match_key' },
 ] as const;
 
 /** A component as a row array in `componentColumns` order. */
@@ -89,6 +93,7 @@ function toRow(orgId: string, productVersionId: string, c: NewComponent, id: str
     columnCodec.toJson(c.externalReferences),
     columnCodec.toJson(c.properties),
     columnCodec.toBool(c.isSubject),
+    c.matchKey ?? null,
   ];
 }
 
@@ -114,6 +119,7 @@ function toStoredComponent(row: Selectable<ComponentsTable>): StoredComponent {
     productVersionId: row.product_version_id,
     identityKey: row.identity_key,
     isSubject: columnCodec.fromBool(row.is_subject),
+    matchKey: columnCodec.optional(row.match_key),
     type: row.type,
     name: row.name,
     ...optional,

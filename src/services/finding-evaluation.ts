@@ -1,0 +1,223 @@
+import type { Component } from '../core/sbom.js';
+import type { IdentityMapping, ManualIdentity } from '../matching/component-target.js';
+import type { Finding } from '../matching/finding.js';
+import { matchComponent } from '../matching/match-component.js';
+import type { PlatformCpes } from '../matching/match-cpe-configurations.js';
+import { platformCpesOf } from '../matching/match-sbom.js';
+import type { DbHandle } from '../store/db-handle.js';
+import { findMatchableComponentsOfVersions, type MatchableComponent } from '../store/queries/component-match-keys.js';
+import {
+  findFindingsOfComponents,
+  insertFindings,
+  refreshFindings,
+  resolveFindings,
+  touchFindings,
+  type FindingVerdict,
+} from '../store/queries/findings.js';
+import { findIdentityMappingsByNames, type IdentityMappingRow } from '../store/queries/identity-mappings.js';
+import { loadAdvisoryIndex } from './advisory-lookup.js';
+
+/** What one evaluation changed. */
+export interface EvaluationSummary {
+  readonly componentsEvaluated: number;
+  readonly findingsOpened: number;
+  /** Open findings whose status, fixed versions or evidence changed, and resolved ones seen again. */
+  readonly findingsUpdated: number;
+  readonly findingsResolved: number;
+}
+
+export const noEvaluation: EvaluationSummary = {
+  componentsEvaluated: 0,
+  findingsOpened: 0,
+  findingsUpdated: 0,
+  findingsResolved: 0,
+};
+
+/** Components matched per round: bounds the records and findings held at once. */
+const componentsPerRound = 5_000;
+
+/**
+ * Matches stored components against the stored advisories filed under their match keys and
+ * brings their findings up to date: a new match opens a finding (first seen now), a match seen
+ * again refreshes its last-seen time and verdict, and an open finding whose record no longer
+ * matches is resolved (`no-longer-matches`). Records withdrawn by their source are not in the
+ * index, so their findings resolve here too unless the importer already resolved them as
+ * `withdrawn`. Run it inside the transaction that changed the components or the advisories.
+ */
+export async function evaluateComponents(
+  db: DbHandle,
+  components: readonly MatchableComponent[],
+  now: string,
+): Promise<EvaluationSummary> {
+  let summary = noEvaluation;
+  for (let start = 0; start < components.length; start += componentsPerRound) {
+    summary = addSummaries(summary, await evaluateRound(db, components.slice(start, start + componentsPerRound), now));
+  }
+  return summary;
+}
+
+async function evaluateRound(
+  db: DbHandle,
+  components: readonly MatchableComponent[],
+  now: string,
+): Promise<EvaluationSummary> {
+  const keys = [...new Set(components.flatMap((c) => (c.matchKey === undefined ? [] : [c.matchKey])))];
+  const { index, recordIdOf } = await loadAdvisoryIndex(db, keys);
+  const identity = await identityMappingFor(db, components);
+  const platforms =
+    index.byVendorProduct.size === 0 ? new Map<string, PlatformCpes>() : await platformsOf(db, components, identity);
+
+  const verdicts = new Map<string, FindingVerdict>();
+  for (const stored of components) {
+    if (stored.matchKey === undefined) continue;
+    const platform = platforms.get(stored.productVersionId);
+    const findings = matchComponent(componentOf(stored), index, {
+      identity,
+      ...(platform === undefined ? {} : { platform }),
+    });
+    for (const finding of findings) {
+      const recordId = recordIdOf(finding);
+      const key = `${stored.id}\u0000${recordId ?? ''}`;
+      if (recordId === undefined || verdicts.has(key)) continue;
+      verdicts.set(key, verdictOf(stored, recordId, finding));
+    }
+  }
+
+  const existing = await findFindingsOfComponents(
+    db,
+    components.map((c) => c.id),
+  );
+  const seen = new Set<string>();
+  const refreshed: { id: string; verdict: FindingVerdict }[] = [];
+  const touched: string[] = [];
+  const resolved: string[] = [];
+  for (const state of existing) {
+    const key = `${state.componentId}\u0000${state.recordId}`;
+    const verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      if (state.resolvedAt === undefined) resolved.push(state.id);
+      continue;
+    }
+    seen.add(key);
+    const same =
+      state.resolvedAt === undefined &&
+      state.status === verdict.status &&
+      state.fixedVersionsJson === verdict.fixedVersionsJson &&
+      state.evidenceJson === verdict.evidenceJson;
+    if (same) touched.push(state.id);
+    else refreshed.push({ id: state.id, verdict });
+  }
+  const opened = [...verdicts].filter(([key]) => !seen.has(key)).map(([, verdict]) => verdict);
+  await insertFindings(db, opened, now);
+  await refreshFindings(db, refreshed, now);
+  await touchFindings(db, touched, now);
+  await resolveFindings(db, resolved, 'no-longer-matches', now);
+  return {
+    componentsEvaluated: components.length,
+    findingsOpened: opened.length,
+    findingsUpdated: refreshed.length,
+    findingsResolved: resolved.length,
+  };
+}
+
+/** A stored component as the matcher's input; its ref is its stored id. */
+export function componentOf(stored: MatchableComponent): Component {
+  return {
+    ref: stored.id,
+    type: 'library',
+    name: stored.name,
+    ...(stored.version === undefined ? {} : { version: stored.version }),
+    ...(stored.purl === undefined ? {} : { purl: stored.purl }),
+    ...(stored.cpe === undefined ? {} : { cpe: stored.cpe }),
+    hashes: [],
+    externalReferences: [],
+    properties: [],
+  };
+}
+
+function verdictOf(stored: MatchableComponent, recordId: string, finding: Finding): FindingVerdict {
+  return {
+    orgId: stored.orgId,
+    productVersionId: stored.productVersionId,
+    componentId: stored.id,
+    recordId,
+    status: finding.status,
+    fixedVersionsJson: JSON.stringify(finding.fixedVersions),
+    evidenceJson: JSON.stringify(finding),
+  };
+}
+
+/**
+ * The analysts' mappings that apply to these components, by component id: a mapping for the
+ * exact version wins over one for every version of the name.
+ */
+export async function identityMappingFor(
+  db: DbHandle,
+  components: readonly MatchableComponent[],
+): Promise<IdentityMapping> {
+  const rows = await findIdentityMappingsByNames(
+    db,
+    [...new Set(components.map((c) => c.orgId))],
+    [...new Set(components.map((c) => c.name))],
+  );
+  const out = new Map<string, ManualIdentity>();
+  if (rows.length === 0) return out;
+  for (const component of components) {
+    const row = pickMapping(rows, component);
+    if (row !== undefined) out.set(component.id, manualIdentityOf(row));
+  }
+  return out;
+}
+
+/** The mapping for a component of this organization, name and version, if any. */
+export function pickMapping(
+  rows: readonly IdentityMappingRow[],
+  component: { readonly orgId: string; readonly name: string; readonly version: string | undefined },
+): IdentityMappingRow | undefined {
+  const candidates = rows.filter((r) => r.orgId === component.orgId && r.componentName === component.name);
+  return (
+    candidates.find((r) => r.componentVersion !== undefined && r.componentVersion === component.version) ??
+    candidates.find((r) => r.componentVersion === undefined)
+  );
+}
+
+export function manualIdentityOf(row: IdentityMappingRow): ManualIdentity {
+  return {
+    ...(row.purl === undefined ? {} : { purl: row.purl }),
+    ...(row.cpe === undefined ? {} : { cpe: row.cpe }),
+    note: `identity mapping ${row.id} by ${row.createdBy}${row.note === undefined ? '' : `: ${row.note}`}`,
+  };
+}
+
+/** The CPEs of every component of the product versions involved, for AND configurations. */
+async function platformsOf(
+  db: DbHandle,
+  components: readonly MatchableComponent[],
+  identity: IdentityMapping,
+): Promise<Map<string, PlatformCpes>> {
+  const versionsByOrg = new Map<string, Set<string>>();
+  for (const c of components) {
+    const set = versionsByOrg.get(c.orgId) ?? new Set<string>();
+    set.add(c.productVersionId);
+    versionsByOrg.set(c.orgId, set);
+  }
+  const byVersion = new Map<string, Component[]>();
+  for (const [orgId, versions] of versionsByOrg) {
+    for (const stored of await findMatchableComponentsOfVersions(db, orgId, [...versions])) {
+      if (stored.cpe === undefined && !identity.has(stored.id)) continue;
+      const list = byVersion.get(stored.productVersionId) ?? [];
+      list.push(componentOf(stored));
+      byVersion.set(stored.productVersionId, list);
+    }
+  }
+  return new Map([...byVersion].map(([version, list]) => [version, platformCpesOf(list, identity)]));
+}
+
+function addSummaries(a: EvaluationSummary, b: EvaluationSummary): EvaluationSummary {
+  return {
+    componentsEvaluated: a.componentsEvaluated + b.componentsEvaluated,
+    findingsOpened: a.findingsOpened + b.findingsOpened,
+    findingsUpdated: a.findingsUpdated + b.findingsUpdated,
+    findingsResolved: a.findingsResolved + b.findingsResolved,
+  };
+}
