@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { authenticate } from './authenticate.js';
+import { feedRoutes } from './routes/feeds.js';
 import { meRoutes } from './routes/me.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
@@ -9,6 +10,7 @@ import { sbomRoutes } from './routes/sboms.js';
 import { sbomToolRoutes } from './routes/sbom-tools.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
+import { vulnerabilityRoutes } from './routes/vulnerabilities.js';
 
 type Store = ServiceContext['store'];
 
@@ -26,4 +28,6 @@ export const apiRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { sto
   await app.register(productVersionRoutes);
   await app.register(sbomRoutes);
   await app.register(sbomToolRoutes);
+  await app.register(vulnerabilityRoutes);
+  await app.register(feedRoutes);
 };

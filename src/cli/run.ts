@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { packageRoot } from '../services/package-root.js';
+import { packageVersion } from '../services/package-root.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { feedsCommands } from './commands/feeds.js';
+import { findingsCommands } from './commands/findings.js';
+import { identityCommands } from './commands/identity.js';
 import { orgCommands } from './commands/org.js';
 import { productCommands } from './commands/product.js';
 import { sbomCommands } from './commands/sbom.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommands } from './commands/token.js';
+import { vulnCommands } from './commands/vuln.js';
 import { errorLines } from './error-line.js';
 import { exitCodeByErrorCode, exitCodes } from './exit-codes.js';
 import { isAppError } from '../core/app-error.js';
@@ -37,7 +39,7 @@ function buildProgram(ctx: CommandContext): Command {
   const program = new Command('jointsec')
     .description(
       'Open platform for the HSCC Joint Security Plan: product catalog, SBOM validation, quality, ' +
-        'diff, conversion and storage, and the REST API server.',
+        'diff, conversion and storage, vulnerability feeds and matching, and the REST API server.',
     )
     .option(
       '--db <path|url>',
@@ -67,6 +69,10 @@ function buildProgram(ctx: CommandContext): Command {
   );
   sbomCommands(program, ctx);
   scanCommand(program, ctx);
+  feedsCommands(program, ctx);
+  vulnCommands(program, ctx);
+  findingsCommands(program, ctx);
+  identityCommands(program, ctx);
   productCommands(program, ctx);
   orgCommands(program, ctx);
   tokenCommands(program, ctx);
@@ -82,18 +88,20 @@ Commands in full (run "jointsec <command> --help" for options):
   sbom convert FILE --to FORMAT [-o OUT]    cyclonedx-json | cyclonedx-xml | spdx-json
   sbom import FILE --product P --version V  attach an SBOM to a product version
   sbom export --product P --version V --to FORMAT [-o OUT]
-  scan SBOM --feeds PATH… [--format F]      vulnerabilities from feed files (no database yet)
+  scan SBOM [--feeds PATH…] [--format F]    findings: table | json | sarif | cyclonedx-vdr; exit 1 when any
+  feeds import PATH… [--json]               OSV (JSON, zip), CVE 5, NVD, CSAF, KEV, EPSS files into the database
+  feeds sync [--source KIND…]               download changes upstream and import them
+  feeds status [--json]                     records per source and the last runs
+  vuln show ID                              a vulnerability by any alias, from every source
+  vuln where-used ID                        affected product versions and components (exit 1 when any)
+  findings list --product P --version V     a product version's findings, first/last seen, resolved
+  identity map|list|unmap                   map a component to a purl/CPE by hand
   product create|list|show                  the product catalog
   product version add|list                  product versions (releases)
   org create NAME --kind manufacturer|hdo   bootstrap an organization; prints an admin token
   token create|list                         API tokens
   serve [--port 8080] [--host H] [--demo]   the REST API, /docs and /openapi.json
 `;
-
-function packageVersion(): string {
-  const manifest = join(packageRoot(), 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
 
 /** Help and version are successes; every other commander refusal is a usage error. */
 function exitCodeForCommander(error: CommanderError): number {

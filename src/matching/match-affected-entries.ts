@@ -1,6 +1,10 @@
+import { isAppError } from '../core/app-error.js';
 import { evaluateOsvAffected } from '../core/range/osv-affected.js';
 import type { RangeVerdict } from '../core/range/range-verdict.js';
+import { containsVersion, parseVers } from '../core/range/vers.js';
+import type { AffectedPackage } from '../core/vulnerability-affected-package.js';
 import { compareVersions } from '../core/version/version-comparison.js';
+import type { VersionScheme } from '../core/version/version-scheme.js';
 import { semverVersionScheme, versionSchemeForEcosystem } from '../core/version/version-schemes.js';
 import { affectedEntriesFor, type AdvisoryIndex, type IndexedAffected } from './advisory-index.js';
 import type { ComponentTarget } from './component-target.js';
@@ -50,7 +54,28 @@ function judge(entry: IndexedAffected, version: string | undefined): RangeVerdic
       reason: 'the component has no version, so it cannot be placed against the ranges',
     };
   }
-  return evaluateOsvAffected(entry.affected, version);
+  const { affected } = entry;
+  if (affected.vers === undefined) return evaluateOsvAffected(affected, version);
+  const byVers = evaluateVers(affected.vers, version);
+  if (affected.ranges.length === 0 && affected.versions.length === 0) return byVers;
+  const byOsv = evaluateOsvAffected(affected, version);
+  // Any part saying affected decides; a part that cannot place the version outranks "not affected".
+  const verdicts = [byVers, byOsv];
+  return (
+    verdicts.find((v) => v.status === 'affected') ??
+    verdicts.find((v) => v.status === 'unknown-version' || v.status === 'not-evaluated') ??
+    byOsv
+  );
+}
+
+/** A `vers` range of an entry (CSAF); text that does not parse as vers cannot place any version. */
+function evaluateVers(text: string, version: string): RangeVerdict {
+  try {
+    return containsVersion(parseVers(text), version);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { status: 'unknown-version', range: text, reason: `the range cannot be evaluated: ${error.message}` };
+  }
 }
 
 interface Decision {
@@ -150,5 +175,21 @@ function fixedVersions(deciding: Judged, version: string | undefined): string[] 
       if (order === undefined || order.kind === 'unknown-version' || order.order > 0) out.push(event.version);
     }
   }
+  for (const fixed of listedFixedVersions(affected, ecosystemScheme, version)) {
+    if (!out.includes(fixed)) out.push(fixed);
+  }
   return out;
+}
+
+/** The entry's `fixedVersions` above the component's version (all of them when no order is known). */
+function listedFixedVersions(
+  affected: AffectedPackage,
+  scheme: VersionScheme | undefined,
+  version: string | undefined,
+): string[] {
+  return (affected.fixedVersions ?? []).filter((fixed) => {
+    if (scheme === undefined || version === undefined) return true;
+    const order = compareVersions(scheme, fixed, version);
+    return order.kind === 'unknown-version' || order.order > 0;
+  });
 }

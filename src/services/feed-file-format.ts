@@ -1,5 +1,7 @@
+import { isCsafDocument } from '../formats/csaf/index.js';
+
 /** The feed formats a file given to `--feeds` can hold, recognized by content. */
-export type FeedFileFormat = 'osv' | 'cve5' | 'nvd' | 'kev-json' | 'kev-csv' | 'epss';
+export type FeedFileFormat = 'osv' | 'cve5' | 'nvd' | 'csaf' | 'kev-json' | 'kev-csv' | 'epss';
 
 /**
  * Which feed a decoded JSON document is, from its shape alone (file names are not trusted: an
@@ -14,6 +16,8 @@ export function detectJsonFeed(value: unknown): FeedFileFormat | undefined {
   }
   if (!isObject(value)) return undefined;
   const doc = value;
+  // CSAF 2.0 / 2.1: `document.csaf_version` (CSAF schema, required).
+  if (isCsafDocument(doc)) return 'csaf';
   // KEV catalog: `catalogVersion` + `vulnerabilities[].cveID` (CISA KEV JSON schema).
   if (Array.isArray(doc['vulnerabilities'])) {
     const list = doc['vulnerabilities'] as unknown[];

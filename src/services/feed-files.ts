@@ -6,6 +6,7 @@ import type { EpssEntry } from '../core/vulnerability-epss-entry.js';
 import type { FeedDiagnostic } from '../core/vulnerability-feed-result.js';
 import type { KevEntry } from '../core/vulnerability-kev-entry.js';
 import type { Vulnerability } from '../core/vulnerability.js';
+import { parseCsafValue } from '../formats/csaf/index.js';
 import { parseCve5Value } from '../formats/cve5/index.js';
 import { parseEpss } from '../formats/epss/index.js';
 import { parseJsonText } from '../formats/json/parse-json-text.js';
@@ -13,6 +14,7 @@ import { parseKevCsv, parseKevJson } from '../formats/kev/index.js';
 import { parseNvdValue } from '../formats/nvd/index.js';
 import { parseOsvValue } from '../formats/osv/index.js';
 import { detectCsvFeed, detectJsonFeed, type FeedFileFormat } from './feed-file-format.js';
+import { readZipEntries } from './zip-entries.js';
 
 /** What happened to one feed file. */
 export interface FeedFileReport {
@@ -39,7 +41,7 @@ export interface LoadedFeeds {
 }
 
 /** File names a directory walk reads; anything else (README.md, LICENSE, …) is not a feed. */
-const feedExtensions = new Set(['.json', '.csv', '.gz', '.yaml', '.yml']);
+const feedExtensions = new Set(['.json', '.csv', '.gz', '.yaml', '.yml', '.zip']);
 
 /**
  * Loads feed files and directories (walked recursively, hidden entries skipped, names sorted so
@@ -94,7 +96,72 @@ export async function* readFeedFiles(
     if (info.isDirectory()) files.push(...(await walk(full, path)).map((f) => ({ ...f, explicit: false })));
     else files.push({ display: path, full, explicit: true });
   }
-  for (const file of files) yield await loadOne(file);
+  for (const file of files) {
+    if (extname(file.full).toLowerCase() === '.zip') yield* loadZip(file);
+    else yield await loadOne(file);
+  }
+}
+
+/** Zip entries parsed per report: a 100k-advisory osv.dev export never sits in memory whole. */
+const zipEntriesPerReport = 2_000;
+
+/**
+ * An osv.dev `all.zip` export (one OSV JSON record per entry), or any zip of feed JSON files,
+ * read entry by entry. Each batch of entries is reported as the zip; a diagnostic's path starts
+ * with the entry's name. A corrupt archive ends the file with an error, keeping what was read.
+ */
+async function* loadZip(file: { display: string; full: string }): AsyncGenerator<LoadedFile> {
+  let vulnerabilities: Vulnerability[] = [];
+  let diagnostics: FeedDiagnostic[] = [];
+  let format: FeedFileFormat | undefined;
+  let entries = 0;
+  const report = (): LoadedFile => {
+    const out: LoadedFile = {
+      report: {
+        file: file.display,
+        ...(format === undefined ? {} : { format }),
+        records: vulnerabilities.length,
+        diagnostics,
+      },
+      vulnerabilities,
+      kev: [],
+      epss: [],
+    };
+    vulnerabilities = [];
+    diagnostics = [];
+    entries = 0;
+    return out;
+  };
+  try {
+    for await (const entry of readZipEntries(file.full)) {
+      if (extname(entry.name).toLowerCase() !== '.json') continue;
+      const where = `${file.display}!${entry.name}`;
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(entry.bytes).replace(/^\uFEFF/, '');
+      } catch {
+        diagnostics.push({ severity: 'error', path: entry.name, message: 'entry is not UTF-8 text' });
+        continue;
+      }
+      const parsed = parseFeedText(text, where);
+      if (parsed === undefined || parsed.format === undefined) {
+        diagnostics.push({ severity: 'warning', path: entry.name, message: 'not a recognized feed record; skipped' });
+      } else {
+        format ??= parsed.format;
+        vulnerabilities.push(...parsed.vulnerabilities);
+      }
+      for (const d of parsed?.diagnostics ?? []) diagnostics.push({ ...d, path: `${entry.name}${d.path}` });
+      entries += 1;
+      if (entries >= zipEntriesPerReport) yield report();
+    }
+  } catch (cause) {
+    diagnostics.push({
+      severity: 'error',
+      path: '',
+      message: cause instanceof Error ? cause.message : String(cause),
+    });
+  }
+  if (entries > 0 || diagnostics.length > 0 || vulnerabilities.length > 0) yield report();
 }
 
 /** One feed file's parsed content and what went wrong in it. */
@@ -148,7 +215,10 @@ async function loadOne(file: { display: string; full: string; explicit: boolean 
   if (parsed === undefined) {
     // A directory walk meets JSON that is not a feed (a JSON schema next to the KEV catalog):
     // worth a warning; a file the user named explicitly is an error.
-    return fail('not a recognized feed file (OSV, CVE JSON 5, NVD, KEV or EPSS)', file.explicit ? 'error' : 'warning');
+    return fail(
+      'not a recognized feed file (OSV, CVE JSON 5, NVD, CSAF 2.0, KEV or EPSS)',
+      file.explicit ? 'error' : 'warning',
+    );
   }
   const records = parsed.vulnerabilities.length + parsed.kev.length + parsed.epss.length;
   return {
@@ -182,13 +252,16 @@ function parseFeedText(text: string, sourceUrl: string): ParsedFeed | undefined 
     switch (format) {
       case 'osv':
       case 'cve5':
-      case 'nvd': {
+      case 'nvd':
+      case 'csaf': {
         const result =
           format === 'osv'
             ? parseOsvValue(json.value, { sourceUrl })
             : format === 'cve5'
               ? parseCve5Value(json.value)
-              : parseNvdValue(json.value);
+              : format === 'csaf'
+                ? parseCsafValue(json.value, { sourceUrl })
+                : parseNvdValue(json.value);
         return { ...none, format, vulnerabilities: result.records, diagnostics: result.errors };
       }
       case 'kev-json': {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { EpssEntry } from '../core/vulnerability-epss-entry.js';
 import type { KevEntry } from '../core/vulnerability-kev-entry.js';
@@ -279,7 +282,7 @@ async function writeEpss(db: DbHandle, entries: readonly EpssEntry[]): Promise<S
 }
 
 function sourceOfFormat(format: FeedFileFormat | undefined): string | undefined {
-  return format === 'osv' || format === 'cve5' || format === 'nvd' ? format : undefined;
+  return format === 'osv' || format === 'cve5' || format === 'nvd' || format === 'csaf' ? format : undefined;
 }
 
 function fileSummary(report: FeedFileReport): FeedImportFile {
@@ -315,4 +318,24 @@ export function briefOf(summary: FeedImportSummary): unknown {
     problems: summary.problems.length,
     findings: summary.findings,
   };
+}
+
+/**
+ * An uploaded feed file (the REST API's import): written to a private temporary directory
+ * under its base name, so the file-based importer recognizes it exactly as it would on disk
+ * (a `.zip` is read as an osv.dev export, gzip by its magic bytes), then removed.
+ */
+export async function importFeedDocument(
+  ctx: ServiceContext,
+  input: { readonly bytes: Uint8Array; readonly fileName: string },
+): Promise<FeedImportSummary> {
+  requireRole(ctx.actor, 'admin');
+  const dir = await mkdtemp(join(tmpdir(), 'jointsec-feed-'));
+  try {
+    const name = basename(input.fileName).replace(/[^A-Za-z0-9._-]+/g, '_') || 'upload.json';
+    await writeFile(join(dir, name), input.bytes);
+    return await importFeeds(ctx, { paths: [name], baseDir: dir });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -18,3 +18,8 @@ export function packageRoot(): string {
     dir = parent;
   }
 }
+
+/** jointsec's own version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,3 +1,4 @@
+import { scoreCvss } from '../core/cvss/index.js';
 import { vulnerabilitySources, Vulnerability } from '../core/vulnerability.js';
 import type { Finding } from '../matching/finding.js';
 import type { ScanCvss, ScanEvidence, ScanFinding, ScanVulnerability } from './scan-report.js';
@@ -17,8 +18,7 @@ export function scanFinding(findings: readonly Finding[], group: VulnerabilityGr
   const decidingRecord = group.records.find(
     (r) => r.id === deciding.vulnerabilityId && r.source === deciding.evidence.source,
   );
-  const cves = group.ids.filter((id) => Vulnerability.idKind(id) === 'cve');
-  const id = cves.length === 1 && cves[0] !== undefined ? cves[0] : deciding.vulnerabilityId;
+  const id = preferredId(group, deciding.vulnerabilityId);
   const component = deciding.component;
   return {
     component: {
@@ -27,13 +27,23 @@ export function scanFinding(findings: readonly Finding[], group: VulnerabilityGr
       purl: component.purl ?? null,
       cpe: component.cpe ?? null,
     },
-    vulnerability: enrich({ id, group, ...(decidingRecord === undefined ? {} : { decidingRecord }) }),
+    vulnerability: enrichVulnerability({ id, group, ...(decidingRecord === undefined ? {} : { decidingRecord }) }),
     fixedVersions: [...new Set(ordered.flatMap((f) => f.fixedVersions))],
     evidence: evidence(deciding, ordered.slice(1), group),
   };
 }
 
-function enrich(input: {
+/**
+ * A merged vulnerability as reports show it: its preferred id, the other ids, and what its
+ * records say (the deciding record's summary first).
+ */
+export /** The CVE when the group has exactly one, else `fallback`. */
+function preferredId(group: VulnerabilityGroup, fallback: string): string {
+  const cves = group.ids.filter((id) => Vulnerability.idKind(id) === 'cve');
+  return cves.length === 1 && cves[0] !== undefined ? cves[0] : fallback;
+}
+
+export function enrichVulnerability(input: {
   readonly id: string;
   readonly group: VulnerabilityGroup;
   readonly decidingRecord?: Vulnerability;
@@ -69,9 +79,9 @@ function summaryOf(records: readonly Vulnerability[]): string | null {
 }
 
 /**
- * Every CVSS vector by source, deduplicated. `score` is only ever the base score the source
- * published: TODO(#3) compute base scores from the vectors once a CVSS calculator exists, so
- * vectors published without a score (most OSV records) get one too.
+ * Every CVSS vector by source, deduplicated. `score` is the base score the source published;
+ * when it published none (most OSV records), the base score we compute from the vector, and
+ * `scoreFrom` says which. A vector that fails the specification's syntax gets no score.
  */
 function cvssOf(records: readonly Vulnerability[]): ScanCvss[] {
   const seen = new Map<string, ScanCvss>();
@@ -79,11 +89,14 @@ function cvssOf(records: readonly Vulnerability[]): ScanCvss[] {
     const key = `${score.source}\u0000${score.version}\u0000${score.vector}`;
     const known = seen.get(key);
     if (known !== undefined && known.score !== null) continue;
+    const computed = score.baseScore === undefined ? scoreCvss(score.vector) : undefined;
+    const value = score.baseScore ?? (computed?.ok === true ? computed.baseScore : undefined);
     seen.set(key, {
       version: score.version,
       vector: score.vector,
-      score: score.baseScore ?? null,
+      score: value ?? null,
       source: score.source,
+      scoreFrom: score.baseScore !== undefined ? 'source' : value !== undefined ? 'computed' : null,
     });
   }
   return [...seen.values()].sort(

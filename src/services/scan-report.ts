@@ -42,9 +42,11 @@ export interface ScanVulnerability {
 export interface ScanCvss {
   readonly version: string;
   readonly vector: string;
-  /** The base score the source states; null when it gave none (we do not compute scores yet). */
+  /** The base score the source states, else the one computed from the vector; null for an invalid vector. */
   readonly score: number | null;
   readonly source: string;
+  /** Where `score` comes from: the source's own figure, or computed by jointsec from the vector. */
+  readonly scoreFrom: 'source' | 'computed' | null;
 }
 
 /** The matcher's evidence, plus what the scan added to it. */
@@ -78,10 +80,12 @@ export interface ScanSummary {
     readonly components: number;
   };
   readonly feeds: {
+    /** `files`: the --feeds files, imported into a temporary database; `database`: the configured one. */
+    readonly from: 'files' | 'database';
+    /** The --feeds files (empty when scanning the database). */
     readonly files: readonly ScanFeedFile[];
+    /** Live (not withdrawn) vulnerability records scanned against, one per source and id. */
     readonly vulnerabilityRecords: number;
-    /** Vulnerabilities after merging records by alias. */
-    readonly vulnerabilities: number;
     readonly kevEntries: number;
     readonly epssScores: number;
     readonly errors: number;

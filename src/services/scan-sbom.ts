@@ -1,35 +1,78 @@
 import { AppError } from '../core/app-error.js';
+import type { Sbom } from '../core/sbom.js';
 import type { DocumentSource } from '../formats/sbom/sbom-formats.js';
-import { buildAdvisoryIndex } from '../matching/advisory-index.js';
 import type { Finding } from '../matching/finding.js';
+import { matchKeyOfComponent } from '../matching/match-keys.js';
 import { matchSbom } from '../matching/match-sbom.js';
-import { loadFeedFiles, type LoadedFeeds } from './feed-files.js';
+import { openStore } from '../store/open-store.js';
+import { countExploitSignals } from '../store/queries/exploit-signals.js';
+import { countRecordsBySource } from '../store/queries/vulnerability-records.js';
+import type { Store } from '../store/store.js';
+import { loadAdvisoryIndex, loadVulnerabilityGroups } from './advisory-lookup.js';
+import { importFeedsIn, type FeedImportSummary } from './feed-import.js';
+import { requireRole, type ServiceContext } from './context.js';
 import { readSbomFile } from './sbom-files.js';
 import { scanFinding } from './scan-finding.js';
-import type { ScanFeedProblem, ScanFinding, ScanReport, ScanSummary } from './scan-report.js';
-import { groupVulnerabilities, type VulnerabilityGroup } from './vulnerability-groups.js';
+import type { ScanFinding, ScanReport, ScanSummary } from './scan-report.js';
 
 /**
- * `jointsec scan SBOM --feeds PATH…`, the standalone slice: loads the feed files into an
- * in-memory index (no database), matches every component of the SBOM, merges the findings of
- * records that are one vulnerability, and enriches each with CVSS, CWE, KEV, EPSS, fixed
- * versions and references. Findings are sorted by component name, version, purl, vulnerability
- * id, then component ref. Refuses (invalid-input) when the feeds hold no vulnerability record at
- * all: "no findings" against nothing would read as "not affected".
+ * `jointsec scan SBOM`: matches every component of an SBOM file (and its subject) against the
+ * stored advisories, merges the findings of records that are one vulnerability, and enriches
+ * each with CVSS, CWE, KEV, EPSS, fixed versions and references. With `feeds`, those files are
+ * first imported into a temporary in-memory database, so the standalone scan runs exactly the
+ * code the server runs; without, `store` (the configured database) is read, never written.
+ * Refuses (invalid-input) when there is no vulnerability record at all to scan against: "no
+ * findings" against nothing would read as "not affected".
  */
 export async function scanSbom(input: {
   readonly sbom: DocumentSource;
-  readonly feeds: readonly string[];
+  readonly feeds?: readonly string[];
   /** Relative feed paths resolve against this directory. */
   readonly baseDir: string;
+  /** The configured database, used when no feeds are given. */
+  readonly store?: Store;
 }): Promise<ScanReport> {
   const { sbom } = readSbomFile(input.sbom);
-  const feeds = await loadFeedFiles(input.feeds, { baseDir: input.baseDir });
-  const problems = feedProblems(feeds);
-  if (feeds.vulnerabilities.length === 0) {
+  if (input.feeds !== undefined && input.feeds.length > 0) {
+    const temporary = await openStore(':memory:');
+    try {
+      const feeds = input.feeds;
+      const imported = await temporary.db
+        .transaction()
+        .execute((trx) => importFeedsIn(trx, { paths: feeds, baseDir: input.baseDir }));
+      return await scanAgainst(temporary, sbom, input.sbom.fileName, imported);
+    } finally {
+      await temporary.close();
+    }
+  }
+  if (input.store === undefined) {
+    throw new AppError('invalid-input', 'nothing to scan against: give feed files or a database');
+  }
+  return scanAgainst(input.store, sbom, input.sbom.fileName, undefined);
+}
+
+/** The REST API's scan: an uploaded SBOM against the server's database, for any signed-in user. */
+export async function scanUploadedSbom(ctx: ServiceContext, sbom: DocumentSource): Promise<ScanReport> {
+  requireRole(ctx.actor, 'viewer');
+  return scanSbom({ sbom, store: ctx.store, baseDir: '/' });
+}
+
+async function scanAgainst(
+  store: Store,
+  sbom: Sbom,
+  fileName: string | undefined,
+  imported: FeedImportSummary | undefined,
+): Promise<ScanReport> {
+  const counts = await countRecordsBySource(store.db);
+  const signals = await countExploitSignals(store.db);
+  const problems = imported?.problems ?? [];
+  const live = counts.reduce((n, c) => n + c.records - c.withdrawn, 0);
+  if (counts.length === 0) {
     throw new AppError(
       'invalid-input',
-      'no vulnerability records could be loaded from --feeds: nothing to scan against',
+      imported === undefined
+        ? 'the database holds no vulnerability records: run `jointsec feeds import` or `feeds sync` first, or pass --feeds'
+        : 'no vulnerability records could be loaded from --feeds: nothing to scan against',
       {
         details: problems.map((p) => ({
           severity: p.severity,
@@ -39,16 +82,21 @@ export async function scanSbom(input: {
       },
     );
   }
-  const groups = groupVulnerabilities({ records: feeds.vulnerabilities, kev: feeds.kev, epss: feeds.epss });
-  const index = buildAdvisoryIndex(feeds.vulnerabilities);
+  const components = sbom.subject === undefined ? sbom.components : [sbom.subject, ...sbom.components];
+  const keys = [...new Set(components.flatMap((c) => matchKeyOfComponent(c) ?? []))];
+  const { index, recordIdOf } = await loadAdvisoryIndex(store.db, keys);
   const matched = matchSbom(sbom, index);
+  const recordIds = [...new Set(matched.flatMap((f) => recordIdOf(f) ?? []))];
+  const groups = await loadVulnerabilityGroups(store.db, recordIds);
 
   // One reported finding per component (by ref) and merged vulnerability.
-  const byComponentAndGroup = new Map<string, { findings: Finding[]; group: VulnerabilityGroup }>();
+  const byComponentAndGroup = new Map<
+    string,
+    { findings: Finding[]; group: NonNullable<ReturnType<typeof groups.groupOf>> }
+  >();
   for (const finding of matched) {
     const group = groups.groupOf(finding.vulnerabilityId);
-    if (group === undefined) continue; // cannot happen: every indexed record is live and grouped
-    // A group's first id is unique to it.
+    if (group === undefined) continue; // cannot happen: every matched record is live and grouped
     const key = `${finding.component.ref}\u0000${group.ids[0] ?? ''}`;
     const entry = byComponentAndGroup.get(key);
     if (entry === undefined) byComponentAndGroup.set(key, { findings: [finding], group });
@@ -58,28 +106,17 @@ export async function scanSbom(input: {
     .map(({ findings: list, group }) => scanFinding(list, group))
     .sort(compareScanFindings);
 
+  const files = imported?.files ?? [];
   const summary: ScanSummary = {
-    sbom: {
-      file: input.sbom.fileName ?? '',
-      format: sbom.format,
-      specVersion: sbom.specVersion,
-      components: sbom.components.length + (sbom.subject === undefined ? 0 : 1),
-    },
+    sbom: { file: fileName ?? '', format: sbom.format, specVersion: sbom.specVersion, components: components.length },
     feeds: {
-      files: feeds.files.map((f) => ({
-        file: f.file,
-        format: f.format ?? null,
-        records: f.records,
-        errors: f.diagnostics.filter((d) => d.severity === 'error').length,
-        warnings: f.diagnostics.filter((d) => d.severity === 'warning').length,
-        skipped: f.skipped ?? null,
-      })),
-      vulnerabilityRecords: feeds.vulnerabilities.length,
-      vulnerabilities: groups.groups.length,
-      kevEntries: feeds.kev.size,
-      epssScores: feeds.epss.size,
-      errors: feeds.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0),
-      warnings: feeds.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0),
+      from: imported === undefined ? 'database' : 'files',
+      files,
+      vulnerabilityRecords: live,
+      kevEntries: signals.kevEntries,
+      epssScores: signals.epssScores,
+      errors: files.reduce((n, f) => n + f.errors, 0),
+      warnings: files.reduce((n, f) => n + f.warnings, 0),
       problems,
     },
     findings: {
@@ -89,21 +126,6 @@ export async function scanSbom(input: {
     },
   };
   return { findings, summary };
-}
-
-/** Problems worth telling the user about: every error, and warnings that skipped a whole file. */
-function feedProblems(feeds: LoadedFeeds): ScanFeedProblem[] {
-  return feeds.files.flatMap((file) =>
-    file.diagnostics
-      .filter((d) => d.severity === 'error' || file.records === 0)
-      .map((d) => ({
-        file: file.file,
-        severity: d.severity,
-        path: d.path,
-        message: d.message,
-        recordId: d.recordId ?? null,
-      })),
-  );
 }
 
 /** Component name, version, purl, vulnerability id, component ref; code-unit order, not locale. */

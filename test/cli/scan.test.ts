@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { corpusPath, describeCorpus } from '../support/corpus.js';
-import { runCli } from './cli-harness.js';
+import { runCli, tempDir } from './cli-harness.js';
 
 const feedsDir = fileURLToPath(new URL('../fixtures/feeds/', import.meta.url));
 const alpineSbom = corpusPath('osv-scanner-sbom-testdata', 'alpine.cdx.xml');
@@ -68,19 +69,42 @@ describeCorpus('jointsec scan', () => {
   });
 });
 
-describe('jointsec scan refusals (exit 2)', () => {
-  it('refuses to scan without --feeds: the database scan is not available yet', async () => {
-    const result = await runCli(['scan', protobufSbom]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/scanning against the configured database is not available yet/);
-    expect(result.stdout).toBe('');
+describe('jointsec scan output formats', () => {
+  it('writes SARIF 2.1.0 with one result per finding, and exits 1', async () => {
+    const result = await runCli(['scan', protobufSbom, '--format', 'sarif', '--feeds', `${feedsDir}alias`]);
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    // PYSEC-2022-48 names CVE-2021-22570 as its only CVE: protobuf 3.14.0 < fixed 3.15.0.
+    expect(log.runs[0]?.results.map((r) => r.ruleId)).toEqual(['CVE-2021-22570']);
   });
 
-  it.each(['sarif', 'cyclonedx-vdr'])('refuses --format %s as not implemented yet', async (format) => {
-    const result = await runCli(['scan', protobufSbom, '--format', format, '--feeds', `${feedsDir}alias`]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--format ${format} is not implemented yet`);
-    expect(result.stdout).toBe('');
+  it('writes a CycloneDX 1.6 VDR naming the affected component', async () => {
+    const result = await runCli(['scan', protobufSbom, '--format', 'cyclonedx-vdr', '--feeds', `${feedsDir}alias`]);
+    expect(result.code).toBe(1);
+    const bom = JSON.parse(result.stdout) as {
+      bomFormat: string;
+      specVersion: string;
+      components: { name: string; version: string }[];
+      vulnerabilities: { id: string; affects: { ref: string }[] }[];
+    };
+    expect([bom.bomFormat, bom.specVersion]).toEqual(['CycloneDX', '1.6']);
+    expect(bom.components.map((c) => `${c.name}@${c.version}`)).toEqual(['protobuf@3.14.0']);
+    expect(bom.vulnerabilities.map((v) => v.id)).toEqual(['CVE-2021-22570']);
+  });
+});
+
+describe('jointsec scan refusals (exit 2)', () => {
+  it('refuses to scan against a database without vulnerability records', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const result = await runCli(['scan', protobufSbom], { env: { JOINTSEC_DB: join(dir, 'empty.db') } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/the database holds no vulnerability records: run `jointsec feeds import`/);
+      expect(result.stdout).toBe('');
+    } finally {
+      cleanup();
+    }
   });
 
   it('refuses an unknown --format', async () => {
@@ -106,10 +130,10 @@ describe('jointsec scan refusals (exit 2)', () => {
     expect(result.stderr).toMatch(/no vulnerability records could be loaded/);
   });
 
-  it('says in --help what is not implemented yet', async () => {
+  it('says in --help where it scans when --feeds is not given', async () => {
     const result = await runCli(['scan', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/sarif and cyclonedx-vdr are not implemented yet/);
-    expect(result.stdout).toMatch(/--feeds is required for now/);
+    expect(result.stdout).toMatch(/Without --feeds the configured database/);
+    expect(result.stdout).toMatch(/sarif/);
   });
 });

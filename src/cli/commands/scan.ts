@@ -1,17 +1,15 @@
 import { Option, type Command } from 'commander';
-import { AppError } from '../../core/app-error.js';
+import { writeScanDocument } from '../../services/scan-output.js';
 import type { ScanReport } from '../../services/scan-report.js';
 import { scanSbom } from '../../services/scan-sbom.js';
 import { readInputFile } from '../cli-files.js';
+import { withStore, type GlobalOptions } from '../cli-store.js';
 import { printJson, type CommandContext } from '../command-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { renderTable } from '../render-table.js';
 
 const scanFormats = ['table', 'json', 'sarif', 'cyclonedx-vdr'] as const;
 type ScanFormat = (typeof scanFormats)[number];
-
-/** Formats the issue names that are accepted but not written yet: refused, never faked. */
-const notImplemented: readonly ScanFormat[] = ['sarif', 'cyclonedx-vdr'];
 
 /** At most this many feed problems are printed on stderr; the JSON summary lists them all. */
 const maxProblemLines = 20;
@@ -23,43 +21,38 @@ interface ScanOptions {
   readonly format: ScanFormat;
 }
 
-/** `scan SBOM --feeds PATH…`: the standalone scanner (no database yet). */
+/** `scan SBOM [--feeds PATH…]`: against feed files (standalone) or the configured database. */
 export function scanCommand(program: Command, ctx: CommandContext): void {
   program
     .command('scan')
-    .description('match an SBOM against vulnerability feed files (standalone, no database)')
+    .description('match an SBOM against vulnerability feed files, or against the configured database')
     .argument('<sbom>', 'SBOM file (CycloneDX or SPDX)')
     .option(
       '--feeds <paths...>',
-      'feed files or directories: OSV JSON, CVE JSON 5, NVD API 2.0 / 1.1 JSON, CISA KEV JSON/CSV, EPSS CSV (.gz)',
+      'feed files or directories (OSV JSON or osv.dev zip, CVE JSON 5, NVD API 2.0 / 1.1 JSON, CSAF 2.0, ' +
+        'CISA KEV JSON/CSV, EPSS CSV .gz): loaded into a temporary in-memory database',
     )
     .addOption(new Option('--format <format>', 'output format').choices(scanFormats).default('table'))
     .addHelpText(
       'after',
-      '\nThis is the standalone slice: --feeds is required for now; scanning against the configured\n' +
-        'database comes with `feeds import`. --format sarif and cyclonedx-vdr are not implemented yet\n' +
-        '(exit 2). OSV YAML files are skipped with a warning. Feed problems are warnings on stderr.\n' +
+      '\nWithout --feeds the configured database (--db, JOINTSEC_DB, DATABASE_URL or ./jointsec.db) is read,\n' +
+        'after `jointsec feeds import` or `feeds sync`; it is never written. OSV YAML files are skipped with a\n' +
+        'warning; feed problems are warnings on stderr.\n' +
         'Exit codes: 0 no findings, 1 findings, 2 usage or input error.\n',
     )
-    .action(async (sbomPath: string, options: ScanOptions) => {
-      if (notImplemented.includes(options.format)) {
-        throw new AppError('invalid-input', `--format ${options.format} is not implemented yet: use table or json`);
-      }
-      if (options.feeds === undefined || options.feeds.length === 0) {
-        throw new AppError(
-          'invalid-input',
-          'scanning against the configured database is not available yet: pass --feeds PATH… (feed files or directories)',
-        );
-      }
+    .action(async (sbomPath: string, options: ScanOptions, command: Command) => {
       const bytes = await readInputFile(ctx.io, sbomPath);
-      const report = await scanSbom({
-        sbom: { bytes, fileName: sbomPath },
-        feeds: options.feeds,
-        baseDir: ctx.io.cwd,
-      });
+      const sbom = { bytes, fileName: sbomPath };
+      const report =
+        options.feeds !== undefined && options.feeds.length > 0
+          ? await scanSbom({ sbom, feeds: options.feeds, baseDir: ctx.io.cwd })
+          : await withStore(ctx.io, command.optsWithGlobals<GlobalOptions>(), (store) =>
+              scanSbom({ sbom, store, baseDir: ctx.io.cwd }),
+            );
       writeProblems(ctx, report);
       if (options.format === 'json') printJson(ctx, report);
-      else ctx.io.stdout.write(renderScan(report));
+      else if (options.format === 'table') ctx.io.stdout.write(renderScan(report));
+      else ctx.io.stdout.write(writeScanDocument(report, options.format));
       ctx.exitCode = report.findings.length > 0 ? exitCodes.negativeResult : exitCodes.success;
     });
 }
@@ -102,9 +95,9 @@ function renderScan(report: ScanReport): string {
     f.fixedVersions.join(', '),
     f.evidence.confidence,
   ]);
+  const origin = summary.feeds.from === 'files' ? `${summary.feeds.files.length} feed files` : 'the database';
   const feeds =
-    `${summary.feeds.files.length} feed files, ${summary.feeds.vulnerabilities} vulnerabilities ` +
-    `(${summary.feeds.vulnerabilityRecords} records), ${summary.feeds.kevEntries} KEV entries, ` +
+    `${origin}: ${summary.feeds.vulnerabilityRecords} vulnerability records, ${summary.feeds.kevEntries} KEV entries, ` +
     `${summary.feeds.epssScores} EPSS scores`;
   const tail =
     rows.length === 0

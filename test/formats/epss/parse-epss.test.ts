@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseEpss } from '../../../src/formats/epss/index.js';
 
-// A hand-written excerpt in FIRST's daily file layout (https://epss.cyentia.com/epss_scores-current.csv.gz).
+// A hand-written excerpt in FIRST's daily file layout (https://epss.empiricalsecurity.com/epss_scores-current.csv.gz).
 const fixture = [
   '#model_version:v2023.03.01,score_date:2023-06-10T00:00:00+0000',
   'cve,epss,percentile',
