@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error.js';
 import type { EpssEntry } from '../core/vulnerability-epss-entry.js';
 import type { FeedDiagnostic } from '../core/vulnerability-feed-result.js';
 import type { KevEntry } from '../core/vulnerability-kev-entry.js';
-import type { Vulnerability } from '../core/vulnerability.js';
+import { Vulnerability } from '../core/vulnerability.js';
 import { parseCsafValue } from '../formats/csaf/index.js';
 import { parseCve5Value } from '../formats/cve5/index.js';
 import { parseEpss } from '../formats/epss/index.js';
@@ -64,7 +64,8 @@ export async function loadFeedFiles(
     for (const record of loaded.vulnerabilities) {
       const key = `${record.source}\u0000${record.id}`;
       const known = vulnerabilities.get(key);
-      if (known === undefined || (record.modified ?? '') > (known.modified ?? '')) vulnerabilities.set(key, record);
+      // The newer `modified` wins; on a tie the file read later, as `feeds import` does.
+      if (known === undefined || Vulnerability.supersedes(record.modified, known.modified)) vulnerabilities.set(key, record);
     }
     for (const entry of loaded.kev) kev.set(entry.cveId.toUpperCase(), entry);
     for (const entry of loaded.epss) {

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Transaction } from 'kysely';
 import type { EpssEntry } from '../core/vulnerability-epss-entry.js';
 import type { KevEntry } from '../core/vulnerability-kev-entry.js';
-import type { Vulnerability } from '../core/vulnerability.js';
+import { Vulnerability } from '../core/vulnerability.js';
 import { columnCodec } from '../store/column-codec.js';
 import type { DbHandle } from '../store/db-handle.js';
 import { findComponentsByMatchKeys } from '../store/queries/component-match-keys.js';
@@ -148,8 +148,8 @@ class RecordWriter {
   async add(record: Vulnerability): Promise<void> {
     const key = `${record.source}\u0000${record.id}`;
     const known = this.pending.get(key);
-    // Twice in one import (a file and a later bundle): the later `modified` wins, as in the source.
-    if (known === undefined || (record.modified ?? '') >= (known.modified ?? '')) this.pending.set(key, record);
+    // Twice in one import: the newer `modified` wins; on a tie, the file read later.
+    if (known === undefined || Vulnerability.supersedes(record.modified, known.modified)) this.pending.set(key, record);
     if (this.pending.size >= 2_000) await this.flush();
   }
 
@@ -188,7 +188,8 @@ class RecordWriter {
         fresh.push(row);
         counts.added += 1;
         if (row.withdrawn !== undefined) counts.withdrawn += 1;
-      } else if (known.contentSha256 === row.contentSha256) {
+      } else if (known.contentSha256 === row.contentSha256 || !Vulnerability.supersedes(row.modified, known.modified)) {
+        // An older copy (a stale mirror, an old bundle) never rolls a newer record back.
         counts.unchanged += 1;
       } else {
         changed.push({ id: known.id, record: row });
