@@ -10,6 +10,7 @@ import { createProduct } from '../../src/services/products.js';
 import { importSbom } from '../../src/services/sboms.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachStore } from '../support/stores.js';
+import { writeTestZip } from '../support/zip-writer.js';
 
 /** An OSV record for a PyPI package, affected from `introduced` until `fixed`. */
 function osv(
@@ -225,5 +226,29 @@ describeEachStore('importFeeds', (fixture) => {
       findingsResolved: 0,
     });
     expect((await openFindings(store)).map((f) => `${f.name}@${f.version}`)).toEqual(['jinja2@2.10']);
+  });
+
+  it('reads an osv.dev all.zip export entry by entry, and reports a cut-off zip', async () => {
+    const store = await fixture.open();
+    const ctx = { store, actor: systemActor() };
+    const zip = writeTestZip([
+      {
+        name: 'GHSA-zzzz-zzzz-zzz1.json',
+        data: Buffer.from(JSON.stringify(osv('GHSA-zzzz-zzzz-zzz1', { fixed: '1.0' }))),
+      },
+      {
+        name: 'GHSA-zzzz-zzzz-zzz2.json',
+        data: Buffer.from(JSON.stringify(osv('GHSA-zzzz-zzzz-zzz2', { fixed: '2.0' }))),
+      },
+    ]);
+    const dir = feedDir({});
+    writeFileSync(join(dir, 'all.zip'), zip);
+    const summary = await importFeeds(ctx, { paths: [join(dir, 'all.zip')], baseDir: '/' });
+    expect(summary.sources).toEqual([{ source: 'osv', added: 2, updated: 0, unchanged: 0, withdrawn: 0, errors: 0 }]);
+    expect(summary.files).toMatchObject([{ file: join(dir, 'all.zip'), format: 'osv', records: 2 }]);
+
+    writeFileSync(join(dir, 'cut.zip'), zip.subarray(0, zip.length - 30));
+    const cut = await importFeeds(ctx, { paths: [join(dir, 'cut.zip')], baseDir: '/' });
+    expect(cut.problems.some((p) => p.severity === 'error' && p.file.endsWith('cut.zip'))).toBe(true);
   });
 });
