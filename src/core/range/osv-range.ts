@@ -56,21 +56,56 @@ export function evaluateOsvRange(range: OsvRangeInput, version: string, options:
   if (scheme === undefined) {
     return { status: 'not-evaluated', range: written, reason: 'no version ordering is known for this ecosystem' };
   }
+  const prepared = prepareRange(range, scheme, written);
+  if ('verdict' in prepared) return prepared.verdict;
+  const own = compareVersions(scheme, version, version);
+  if (own.kind === 'unknown-version') return { ...prepared.base, status: 'unknown-version', reason: own.reason };
+  return decide({ events: prepared.events, v: scheme.parse(version), scheme, base: prepared.base, type: range.type });
+}
+
+/** A range read, checked, parsed and sorted once: what every version evaluated against it shares. */
+type PreparedRange =
+  | { readonly events: readonly PlacedEvent[]; readonly base: { readonly range: string; readonly scheme: string } }
+  | { readonly verdict: RangeVerdict };
+
+/**
+ * Prepared ranges by range object and scheme. Matching evaluates every component version of a
+ * package against the same advisory ranges; reading, validating and sorting their events once
+ * per range (not once per component) is most of the saving. Weak keys: a range forgotten by its
+ * advisory is forgotten here too.
+ */
+const preparedRanges = new WeakMap<OsvRangeInput, Map<string, PreparedRange>>();
+
+function prepareRange(range: OsvRangeInput, scheme: VersionScheme, written: string): PreparedRange {
+  let byScheme = preparedRanges.get(range);
+  const key = `${scheme.name}\u0000${written}`;
+  const known = byScheme?.get(key);
+  if (known !== undefined) return known;
+  const prepared = prepareUncached(range, scheme, written);
+  if (byScheme === undefined) {
+    byScheme = new Map();
+    preparedRanges.set(range, byScheme);
+  }
+  byScheme.set(key, prepared);
+  return prepared;
+}
+
+function prepareUncached(range: OsvRangeInput, scheme: VersionScheme, written: string): PreparedRange {
   const events: OsvEvent[] = [];
   for (const [index, input] of range.events.entries()) {
     const event = readOsvEvent(input);
     if (event === undefined) {
       return {
-        status: 'not-evaluated',
-        range: written,
-        reason: `event ${index} has not exactly one of introduced, fixed, last_affected, limit`,
+        verdict: {
+          status: 'not-evaluated',
+          range: written,
+          reason: `event ${index} has not exactly one of introduced, fixed, last_affected, limit`,
+        },
       };
     }
     events.push(event);
   }
   const base = { range: `${written} ${events.map(showOsvEvent).join(', ')}`, scheme: scheme.name };
-  const own = compareVersions(scheme, version, version);
-  if (own.kind === 'unknown-version') return { ...base, status: 'unknown-version', reason: own.reason };
   const placed: PlacedEvent[] = [];
   for (const event of events) {
     if (isUnboundedEvent(event)) {
@@ -80,15 +115,17 @@ export function evaluateOsvRange(range: OsvRangeInput, version: string, options:
     const check = compareVersions(scheme, event.version, event.version);
     if (check.kind === 'unknown-version') {
       return {
-        ...base,
-        status: 'unknown-version',
-        event: showOsvEvent(event),
-        reason: `the range's ${showOsvEvent(event)} cannot be ordered: ${check.reason}`,
+        verdict: {
+          ...base,
+          status: 'unknown-version',
+          event: showOsvEvent(event),
+          reason: `the range's ${showOsvEvent(event)} cannot be ordered: ${check.reason}`,
+        },
       };
     }
     placed.push({ ...event, parsed: scheme.parse(event.version) });
   }
-  return decide({ events: sortEvents(placed, scheme), v: scheme.parse(version), scheme, base, type: range.type });
+  return { events: sortEvents(placed, scheme), base };
 }
 
 /** Position of an event on the version line: -1/+1 for the unbounded ones. */

@@ -32,15 +32,38 @@ export function toVersionOrder(n: number): VersionOrder {
   return n < 0 ? -1 : n > 0 ? 1 : 0;
 }
 
+/**
+ * Parsed versions remembered per scheme. Matching compares one component version with the
+ * bounds of every advisory of its package, and a popular package has thousands: the same few
+ * thousand strings are read again and again. Parsed forms are never mutated, so sharing them
+ * is safe; the bound keeps a long-running server's memory flat (the oldest half is dropped).
+ */
+const memoLimit = 50_000;
+
 /** Builds a VersionScheme from a reader and an order on the parsed form. */
 export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): VersionScheme {
   const { name } = definition;
-  const readChecked = (value: string): T | InvalidVersion => {
+  const memo = new Map<string, T | InvalidVersion>();
+  const readUncached = (value: string): T | InvalidVersion => {
     if (value.length === 0) return invalidVersion('the version is empty');
     if (value.length > maxVersionLength)
       return invalidVersion(`the version is longer than ${maxVersionLength} characters`);
     if (/\s/u.test(value)) return invalidVersion('the version contains whitespace');
     return definition.read(value);
+  };
+  const readChecked = (value: string): T | InvalidVersion => {
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const result = readUncached(value);
+    if (memo.size >= memoLimit) {
+      let drop = memoLimit / 2;
+      for (const key of memo.keys()) {
+        memo.delete(key);
+        if (--drop === 0) break;
+      }
+    }
+    memo.set(value, result);
+    return result;
   };
   const parse = (value: string): ParsedVersion<T> => {
     const result = readChecked(value);
