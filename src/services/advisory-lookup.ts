@@ -27,7 +27,11 @@ export interface StoredAdvisoryIndex {
  * of the database.
  */
 export async function loadAdvisoryIndex(db: DbHandle, matchKeys: readonly string[]): Promise<StoredAdvisoryIndex> {
-  const recordIds = await findLiveRecordIdsByMatchKeys(db, matchKeys);
+  return indexOfRecords(db, await findLiveRecordIdsByMatchKeys(db, matchKeys));
+}
+
+/** The matcher's index over exactly these stored records (withdrawn ones are left out by the index). */
+export async function indexOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<StoredAdvisoryIndex> {
   const rows = await loadRecords(db, recordIds);
   const byIdentity = new Map<string, string>();
   const vulnerabilities = rows.map((row) => {

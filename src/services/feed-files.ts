@@ -65,7 +65,8 @@ export async function loadFeedFiles(
       const key = `${record.source}\u0000${record.id}`;
       const known = vulnerabilities.get(key);
       // The newer `modified` wins; on a tie the file read later, as `feeds import` does.
-      if (known === undefined || Vulnerability.supersedes(record.modified, known.modified)) vulnerabilities.set(key, record);
+      if (known === undefined || Vulnerability.supersedes(record.modified, known.modified))
+        vulnerabilities.set(key, record);
     }
     for (const entry of loaded.kev) kev.set(entry.cveId.toUpperCase(), entry);
     for (const entry of loaded.epss) {

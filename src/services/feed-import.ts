@@ -126,7 +126,7 @@ export async function importFeedsIn(
 
   await resolveFindings(trx, await findOpenFindingIdsOfRecords(trx, writer.newlyWithdrawn), 'withdrawn', now);
   const affected = await findComponentsByMatchKeys(trx, [...writer.changedKeys]);
-  const findings = await evaluateComponents(trx, affected, now);
+  const findings = await evaluateComponents(trx, affected, now, { records: writer.changedRecords });
   return { sources: writer.counts(), kev: kevCounts, epss: epssCounts, files, problems, findings };
 }
 
@@ -138,6 +138,8 @@ class RecordWriter {
     { added: number; updated: number; unchanged: number; withdrawn: number; errors: number }
   >();
   readonly changedKeys = new Set<string>();
+  /** Stored ids of the records added or changed by this import. */
+  readonly changedRecords: string[] = [];
   readonly newlyWithdrawn: string[] = [];
 
   constructor(
@@ -207,8 +209,9 @@ class RecordWriter {
     )) {
       this.changedKeys.add(key);
     }
-    await insertRecords(this.db, fresh, this.now);
+    this.changedRecords.push(...(await insertRecords(this.db, fresh, this.now)));
     await replaceRecords(this.db, changed, this.now);
+    this.changedRecords.push(...changed.map((c) => c.id));
     for (const row of [...fresh, ...changed.map((c) => c.record)]) {
       for (const key of row.matchKeys) this.changedKeys.add(key);
     }

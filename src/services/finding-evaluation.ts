@@ -8,6 +8,7 @@ import type { DbHandle } from '../store/db-handle.js';
 import { findMatchableComponentsOfVersions, type MatchableComponent } from '../store/queries/component-match-keys.js';
 import {
   findFindingsOfComponents,
+  findFindingsOfRecordsForComponents,
   insertFindings,
   refreshFindings,
   resolveFindings,
@@ -15,7 +16,8 @@ import {
   type FindingVerdict,
 } from '../store/queries/findings.js';
 import { findIdentityMappingsByNames, type IdentityMappingRow } from '../store/queries/identity-mappings.js';
-import { loadAdvisoryIndex } from './advisory-lookup.js';
+import { indexOfRecords, loadAdvisoryIndex } from './advisory-lookup.js';
+import { findRecordIdsByMatchKeys } from '../store/queries/vulnerability-records.js';
 
 /** What one evaluation changed. */
 export interface EvaluationSummary {
@@ -48,45 +50,87 @@ export async function evaluateComponents(
   db: DbHandle,
   components: readonly MatchableComponent[],
   now: string,
+  options: EvaluationScope = {},
 ): Promise<EvaluationSummary> {
   let summary = noEvaluation;
   for (let start = 0; start < components.length; start += componentsPerRound) {
-    summary = addSummaries(summary, await evaluateRound(db, components.slice(start, start + componentsPerRound), now));
+    const round = components.slice(start, start + componentsPerRound);
+    summary = addSummaries(summary, await evaluateRound(db, round, now, options));
   }
   return summary;
+}
+
+/**
+ * Which records to evaluate against. By default every live record filed under the components'
+ * match keys. After a feed import only the records that changed can change a finding, so the
+ * importer passes them: the components are matched against those alone, and only their
+ * findings are compared, however many other advisories the packages have.
+ */
+export interface EvaluationScope {
+  readonly records?: readonly string[];
 }
 
 async function evaluateRound(
   db: DbHandle,
   components: readonly MatchableComponent[],
   now: string,
+  scope: EvaluationScope,
 ): Promise<EvaluationSummary> {
   const keys = [...new Set(components.flatMap((c) => (c.matchKey === undefined ? [] : [c.matchKey])))];
-  const { index, recordIdOf } = await loadAdvisoryIndex(db, keys);
+  const scoped = scope.records === undefined ? undefined : await scopedRecords(db, scope.records, keys);
+  const { index, recordIdOf } =
+    scoped === undefined ? await loadAdvisoryIndex(db, keys) : await indexOfRecords(db, scoped);
   const identity = await identityMappingFor(db, components);
   const platforms =
     index.byVendorProduct.size === 0 ? new Map<string, PlatformCpes>() : await platformsOf(db, components, identity);
 
-  const verdicts = new Map<string, FindingVerdict>();
+  // Components that are the same thing to the matcher (a library shared by thousands of
+  // releases) are matched once; only CPE matches depend on the rest of their release.
+  const bySignature = new Map<string, MatchableComponent[]>();
   for (const stored of components) {
     if (stored.matchKey === undefined) continue;
-    const platform = platforms.get(stored.productVersionId);
-    const findings = matchComponent(componentOf(stored), index, {
-      identity,
+    const signature = [
+      stored.orgId,
+      stored.name,
+      stored.version ?? '',
+      stored.purl ?? '',
+      stored.cpe ?? '',
+      stored.matchKey.startsWith('c:') ? stored.productVersionId : '',
+    ].join('\u0000');
+    const list = bySignature.get(signature);
+    if (list === undefined) bySignature.set(signature, [stored]);
+    else list.push(stored);
+  }
+  const verdicts = new Map<string, FindingVerdict>();
+  for (const group of bySignature.values()) {
+    const first = group[0];
+    if (first === undefined) continue;
+    const platform = platforms.get(first.productVersionId);
+    const shared = identity.get(first.id);
+    const groupIdentity = shared === undefined ? identity : new Map(group.map((c) => [c.id, shared] as const));
+    const findings = matchComponent(componentOf(first), index, {
+      identity: groupIdentity,
       ...(platform === undefined ? {} : { platform }),
     });
     for (const finding of findings) {
       const recordId = recordIdOf(finding);
-      const key = `${stored.id}\u0000${recordId ?? ''}`;
-      if (recordId === undefined || verdicts.has(key)) continue;
-      verdicts.set(key, verdictOf(stored, recordId, finding));
+      if (recordId === undefined) continue;
+      for (const stored of group) {
+        const key = `${stored.id}\u0000${recordId}`;
+        if (verdicts.has(key)) continue;
+        const own = stored === first ? finding : { ...finding, component: { ...finding.component, ref: stored.id } };
+        verdicts.set(key, verdictOf(stored, recordId, own));
+      }
     }
   }
 
-  const existing = await findFindingsOfComponents(
-    db,
-    components.map((c) => c.id),
-  );
+  const existing =
+    scope.records === undefined
+      ? await findFindingsOfComponents(
+          db,
+          components.map((c) => c.id),
+        )
+      : await findFindingsOfRecordsForComponents(db, scoped ?? [], new Set(components.map((c) => c.id)));
   const seen = new Set<string>();
   const refreshed: { id: string; verdict: FindingVerdict }[] = [];
   const touched: string[] = [];
@@ -118,6 +162,14 @@ async function evaluateRound(
     findingsUpdated: refreshed.length,
     findingsResolved: resolved.length,
   };
+}
+
+/** Scoped records a round can meet: all of them when few, else those filed under the round's keys. */
+async function scopedRecords(db: DbHandle, records: readonly string[], keys: readonly string[]): Promise<string[]> {
+  // A first import of a whole feed changes every record: never load them all for each round.
+  if (records.length <= 2_000) return [...records];
+  const wanted = new Set(records);
+  return (await findRecordIdsByMatchKeys(db, keys)).filter((id) => wanted.has(id));
 }
 
 /** A stored component as the matcher's input; its ref is its stored id. */

@@ -251,4 +251,41 @@ describeEachStore('importFeeds', (fixture) => {
     const cut = await importFeeds(ctx, { paths: [join(dir, 'cut.zip')], baseDir: '/' });
     expect(cut.problems.some((p) => p.severity === 'error' && p.file.endsWith('cut.zip'))).toBe(true);
   });
+
+  it('a feed update compares only the changed records: the other advisories of the package are left alone', async () => {
+    const store = await fixture.open();
+    const ctx = await manufacturer(store);
+    const admin = { store, actor: systemActor() };
+    await importSbom(ctx, {
+      product: 'Pump',
+      version: '1.0',
+      bytes: cyclonedx([{ name: 'django', version: '4.2.0', purl: 'pkg:pypi/django@4.2.0' }]),
+    });
+    await importFeeds(admin, {
+      paths: [
+        feedDir({
+          'a.json': osv('GHSA-aaaa-aaaa-aaaa', { fixed: '4.2.1' }),
+          'b.json': osv('GHSA-bbbb-bbbb-bbbb', { fixed: '4.2.2' }),
+        }),
+      ],
+      baseDir: '/',
+    });
+    const before = await openFindings(store);
+    expect(before.map((f) => f.source_id)).toEqual(['GHSA-aaaa-aaaa-aaaa', 'GHSA-bbbb-bbbb-bbbb']);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const update = await importFeeds(admin, {
+      paths: [feedDir({ 'b.json': osv('GHSA-bbbb-bbbb-bbbb', { fixed: '4.2.3', modified: '2024-05-01T00:00:00Z' }) })],
+      baseDir: '/',
+    });
+    expect(update.findings).toEqual({
+      componentsEvaluated: 1,
+      findingsOpened: 0,
+      findingsUpdated: 1,
+      findingsResolved: 0,
+    });
+    const after = await openFindings(store);
+    // GHSA-aaaa was not re-evaluated: its last-seen time is what the first import wrote.
+    expect(after[0]?.last_seen_at).toBe(before[0]?.last_seen_at);
+    expect(after[1]?.last_seen_at).not.toBe(before[1]?.last_seen_at);
+  });
 });

@@ -54,6 +54,35 @@ export async function findFindingsOfComponents(db: DbHandle, componentIds: reado
   return out;
 }
 
+/** The findings (open or resolved) of some records, restricted to some components. */
+export async function findFindingsOfRecordsForComponents(
+  db: DbHandle,
+  recordIds: readonly string[],
+  componentIds: ReadonlySet<string>,
+): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  for (let start = 0; start < recordIds.length; start += perStatement) {
+    const rows = await db
+      .selectFrom('findings')
+      .select(['id', 'component_id', 'record_id', 'status', 'evidence_json', 'fixed_versions', 'resolved_at'])
+      .where('record_id', 'in', recordIds.slice(start, start + perStatement))
+      .execute();
+    for (const r of rows) {
+      if (!componentIds.has(r.component_id)) continue;
+      out.push({
+        id: r.id,
+        componentId: r.component_id,
+        recordId: r.record_id,
+        status: r.status as StoredFindingStatus,
+        evidenceJson: r.evidence_json,
+        fixedVersionsJson: r.fixed_versions,
+        resolvedAt: columnCodec.optional(r.resolved_at),
+      });
+    }
+  }
+  return out;
+}
+
 /** New findings, first and last seen now. */
 export async function insertFindings(db: DbHandle, verdicts: readonly FindingVerdict[], now: string): Promise<void> {
   await bulkInsert(db, {
