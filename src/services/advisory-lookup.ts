@@ -6,12 +6,14 @@ import type { Finding } from '../matching/finding.js';
 import type { DbHandle } from '../store/db-handle.js';
 import { findEpssScores, findKevEntries } from '../store/queries/exploit-signals.js';
 import {
-  findLiveRecordIdsByMatchKeys,
+  findLiveRecordHeadsByMatchKeys,
   findRecordIdsByVulnIds,
+  loadRecordHeads,
+  type StoredRecordHead,
   findVulnIdsOfRecords,
   loadRecords,
 } from '../store/queries/vulnerability-records.js';
-import { vulnerabilityOfRow } from './stored-vulnerability.js';
+import { cachedVulnerability, vulnerabilityOfRow } from './stored-vulnerability.js';
 import { groupVulnerabilities, type VulnerabilityGroups } from './vulnerability-groups.js';
 
 /** An in-memory index over just the stored records some components can meet. */
@@ -27,21 +29,38 @@ export interface StoredAdvisoryIndex {
  * of the database.
  */
 export async function loadAdvisoryIndex(db: DbHandle, matchKeys: readonly string[]): Promise<StoredAdvisoryIndex> {
-  return indexOfRecords(db, await findLiveRecordIdsByMatchKeys(db, matchKeys));
+  return indexOfHeads(db, await findLiveRecordHeadsByMatchKeys(db, matchKeys));
 }
 
 /** The matcher's index over exactly these stored records (withdrawn ones are left out by the index). */
 export async function indexOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<StoredAdvisoryIndex> {
-  const rows = await loadRecords(db, recordIds);
-  const byIdentity = new Map<string, string>();
-  const vulnerabilities = rows.map((row) => {
-    byIdentity.set(`${row.source}\u0000${row.sourceId}`, row.id);
-    return vulnerabilityOfRow(row);
-  });
+  return indexOfHeads(db, await loadRecordHeads(db, recordIds));
+}
+
+/**
+ * Records by head: those this process parsed before (same id and update time) come from memory;
+ * only the others' JSON is read. A warm server scanning SBOMs of the same products reads almost
+ * nothing but the heads.
+ */
+async function indexOfHeads(db: DbHandle, heads: readonly StoredRecordHead[]): Promise<StoredAdvisoryIndex> {
+  const byIdentity = new Map(heads.map((head) => [`${head.source}\u0000${head.sourceId}`, head.id]));
   return {
-    index: buildAdvisoryIndex(vulnerabilities),
+    index: buildAdvisoryIndex(await recordsOfHeads(db, heads)),
     recordIdOf: (finding) => byIdentity.get(`${finding.evidence.source}\u0000${finding.vulnerabilityId}`),
   };
+}
+
+/** The records of these heads, from this process's memory where it has them, else from the store. */
+async function recordsOfHeads(db: DbHandle, heads: readonly StoredRecordHead[]): Promise<Vulnerability[]> {
+  const out: Vulnerability[] = [];
+  const missing: string[] = [];
+  for (const head of heads) {
+    const known = cachedVulnerability(head.id, head.updatedAt);
+    if (known === undefined) missing.push(head.id);
+    else out.push(known);
+  }
+  for (const row of await loadRecords(db, missing)) out.push(vulnerabilityOfRow(row));
+  return out;
 }
 
 /** Alias hops followed when gathering the records of one vulnerability; real chains are 2–3 long. */
@@ -65,7 +84,7 @@ export async function loadVulnerabilityGroups(
     frontier = (await findRecordIdsByVulnIds(db, ids)).filter((id) => !known.has(id));
     frontier.forEach((id) => known.add(id));
   }
-  const records = (await loadRecords(db, [...known])).map(vulnerabilityOfRow);
+  const records = await recordsOfHeads(db, await loadRecordHeads(db, [...known]));
   const cves = [...new Set(records.flatMap((r) => Vulnerability.cveIds(r)))];
   const kevRows = await findKevEntries(db, cves);
   const epssRows = await findEpssScores(db, cves);

@@ -62,7 +62,7 @@ export async function refreshComponentFindings(
       db,
       changed.map((c) => ({ id: c.id, matchKey: keys.get(c.id) })),
     );
-    current.push(...list.map((c) => ({ ...c, matchKey: keys.get(c.id) })));
+    for (const c of list) current.push({ ...c, matchKey: keys.get(c.id) });
   }
   // Components that can no longer match anything still need evaluating: their open findings resolve.
   return evaluateComponents(db, current, now);

@@ -111,7 +111,7 @@ export async function importFeedsIn(
   const problems: FeedImportProblem[] = [];
   for await (const loaded of readFeedFiles(input.paths, { baseDir: input.baseDir })) {
     files.push(fileSummary(loaded.report));
-    problems.push(...problemsOf(loaded.report));
+    for (const problem of problemsOf(loaded.report)) problems.push(problem);
     writer.countErrors(loaded.report);
     for (const record of loaded.vulnerabilities) await writer.add(record);
     for (const entry of loaded.kev) kev.set(entry.cveId.toUpperCase(), entry);

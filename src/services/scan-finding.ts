@@ -27,22 +27,47 @@ export function scanFinding(findings: readonly Finding[], group: VulnerabilityGr
       purl: component.purl ?? null,
       cpe: component.cpe ?? null,
     },
-    vulnerability: enrichVulnerability({ id, group, ...(decidingRecord === undefined ? {} : { decidingRecord }) }),
+    vulnerability: enrichedOnce(id, group, decidingRecord),
     fixedVersions: [...new Set(ordered.flatMap((f) => f.fixedVersions))],
     evidence: evidence(deciding, ordered.slice(1), group),
   };
 }
 
 /**
- * A merged vulnerability as reports show it: its preferred id, the other ids, and what its
- * records say (the deciding record's summary first).
+ * Enrichment per group and deciding record, computed once: a vulnerability of a popular package
+ * is reported for every component that has it, and its CVSS scores, CWEs and references are the
+ * same each time. Keyed weakly by the group, which lives as long as one scan or listing.
  */
-export /** The CVE when the group has exactly one, else `fallback`. */
-function preferredId(group: VulnerabilityGroup, fallback: string): string {
+const enriched = new WeakMap<VulnerabilityGroup, Map<string, ScanVulnerability>>();
+
+function enrichedOnce(
+  id: string,
+  group: VulnerabilityGroup,
+  decidingRecord: Vulnerability | undefined,
+): ScanVulnerability {
+  let byRecord = enriched.get(group);
+  if (byRecord === undefined) {
+    byRecord = new Map();
+    enriched.set(group, byRecord);
+  }
+  const key = `${id}\u0000${decidingRecord?.source ?? ''}\u0000${decidingRecord?.id ?? ''}`;
+  const known = byRecord.get(key);
+  if (known !== undefined) return known;
+  const value = enrichVulnerability({ id, group, ...(decidingRecord === undefined ? {} : { decidingRecord }) });
+  byRecord.set(key, value);
+  return value;
+}
+
+/** The CVE when the group has exactly one, else `fallback`. */
+export function preferredId(group: VulnerabilityGroup, fallback: string): string {
   const cves = group.ids.filter((id) => Vulnerability.idKind(id) === 'cve');
   return cves.length === 1 && cves[0] !== undefined ? cves[0] : fallback;
 }
 
+/**
+ * A merged vulnerability as reports show it: its preferred id, the other ids, and what its
+ * records say (the deciding record's summary first).
+ */
 export function enrichVulnerability(input: {
   readonly id: string;
   readonly group: VulnerabilityGroup;

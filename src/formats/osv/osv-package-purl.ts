@@ -119,6 +119,19 @@ export function hasNoPurl(ecosystem: OsvEcosystem, name: string): boolean {
  * backported fix of one release is not applied to another.
  */
 export function canonicalOsvPurl(text: string, ecosystem: OsvEcosystem): string | undefined {
+  // A feed names the same package in thousands of records: canonicalize each spelling once.
+  const key = `${text}\u0000${ecosystem.known ?? ''}\u0000${ecosystem.release ?? ''}`;
+  if (canonicalPurls.has(key)) return canonicalPurls.get(key);
+  const canonical = canonicalUncached(text, ecosystem);
+  if (canonicalPurls.size >= canonicalPurlLimit) canonicalPurls.clear();
+  canonicalPurls.set(key, canonical);
+  return canonical;
+}
+
+const canonicalPurls = new Map<string, string | undefined>();
+const canonicalPurlLimit = 100_000;
+
+function canonicalUncached(text: string, ecosystem: OsvEcosystem): string | undefined {
   const purl = Purl.tryParse(text);
   if (purl === undefined) return undefined;
   let qualifiers = purl.qualifiers;
