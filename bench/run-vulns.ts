@@ -16,7 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeOsvCorpus } from './generate-osv.js';
+import { popularityOffset, writeOsvCorpus } from './generate-osv.js';
 import { generateScanSbom } from './generate-portfolio.js';
 import { createScratchDatabase } from './postgres-database.js';
 
@@ -37,7 +37,7 @@ const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 
-const corpusDir = join(outDir, `osv-${count}-seed${seed}`);
+const corpusDir = join(outDir, `osv-${count}-seed${seed}-popularity${popularityOffset}`);
 if (!existsSync(join(corpusDir, '.complete'))) {
   rmSync(corpusDir, { recursive: true, force: true });
   const t = performance.now();
