@@ -1,5 +1,5 @@
 import type { FindingEvidence, FindingStatus } from '../matching/finding.js';
-import type { FeedFileFormat } from './feed-file-format.js';
+import type { FeedImportFile, FeedImportProblem } from './feed-import.js';
 
 /**
  * The `jointsec scan` JSON contract (issue #3 item 7). `findings` and the keys of each finding
@@ -99,19 +99,6 @@ export interface ScanSummary {
   readonly findings: { readonly total: number; readonly affected: number; readonly unknownVersion: number };
 }
 
-export interface ScanFeedFile {
-  readonly file: string;
-  readonly format: FeedFileFormat | null;
-  readonly records: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly skipped: string | null;
-}
-
-export interface ScanFeedProblem {
-  readonly file: string;
-  readonly severity: 'error' | 'warning';
-  readonly path: string;
-  readonly message: string;
-  readonly recordId: string | null;
-}
+/** The --feeds files and their problems, as `feeds import` reports them. */
+export type ScanFeedFile = FeedImportFile;
+export type ScanFeedProblem = FeedImportProblem;

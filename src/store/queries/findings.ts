@@ -1,6 +1,8 @@
+import type { Selectable } from 'kysely';
 import { bulkInsert } from '../bulk-insert.js';
 import { columnCodec } from '../column-codec.js';
 import type { DbHandle } from '../db-handle.js';
+import type { FindingsTable } from '../schema.js';
 import { resolvePage, type Page } from '../page.js';
 
 export type StoredFindingStatus = 'affected' | 'unknown-version';
@@ -30,26 +32,38 @@ export interface FindingVerdict {
 
 const perStatement = 1_000;
 
+const stateColumns = [
+  'id',
+  'component_id',
+  'record_id',
+  'status',
+  'evidence_json',
+  'fixed_versions',
+  'resolved_at',
+] as const;
+
+function toFindingState(r: Pick<Selectable<FindingsTable>, (typeof stateColumns)[number]>): FindingState {
+  return {
+    id: r.id,
+    componentId: r.component_id,
+    recordId: r.record_id,
+    status: r.status as StoredFindingStatus,
+    evidenceJson: r.evidence_json,
+    fixedVersionsJson: r.fixed_versions,
+    resolvedAt: columnCodec.optional(r.resolved_at),
+  };
+}
+
 /** Every finding (open or resolved) of some components. */
 export async function findFindingsOfComponents(db: DbHandle, componentIds: readonly string[]): Promise<FindingState[]> {
   const out: FindingState[] = [];
   for (let start = 0; start < componentIds.length; start += perStatement) {
     const rows = await db
       .selectFrom('findings')
-      .select(['id', 'component_id', 'record_id', 'status', 'evidence_json', 'fixed_versions', 'resolved_at'])
+      .select(stateColumns)
       .where('component_id', 'in', componentIds.slice(start, start + perStatement))
       .execute();
-    for (const r of rows) {
-      out.push({
-        id: r.id,
-        componentId: r.component_id,
-        recordId: r.record_id,
-        status: r.status as StoredFindingStatus,
-        evidenceJson: r.evidence_json,
-        fixedVersionsJson: r.fixed_versions,
-        resolvedAt: columnCodec.optional(r.resolved_at),
-      });
-    }
+    for (const r of rows) out.push(toFindingState(r));
   }
   return out;
 }
@@ -64,21 +78,10 @@ export async function findFindingsOfRecordsForComponents(
   for (let start = 0; start < recordIds.length; start += perStatement) {
     const rows = await db
       .selectFrom('findings')
-      .select(['id', 'component_id', 'record_id', 'status', 'evidence_json', 'fixed_versions', 'resolved_at'])
+      .select(stateColumns)
       .where('record_id', 'in', recordIds.slice(start, start + perStatement))
       .execute();
-    for (const r of rows) {
-      if (!componentIds.has(r.component_id)) continue;
-      out.push({
-        id: r.id,
-        componentId: r.component_id,
-        recordId: r.record_id,
-        status: r.status as StoredFindingStatus,
-        evidenceJson: r.evidence_json,
-        fixedVersionsJson: r.fixed_versions,
-        resolvedAt: columnCodec.optional(r.resolved_at),
-      });
-    }
+    for (const r of rows) if (componentIds.has(r.component_id)) out.push(toFindingState(r));
   }
   return out;
 }
