@@ -1,33 +1,19 @@
 import { isAppError } from '../core/app-error.js';
-import { BoundedCache } from '../core/cvss/bounded-cache.js';
 import { evaluateOsvAffected } from '../core/range/osv-affected.js';
-import { indexOsvAffected, type OsvAffectedIndex } from '../core/range/osv-affected-index.js';
-import type { RangeStatus, RangeVerdict } from '../core/range/range-verdict.js';
+import type { RangeVerdict } from '../core/range/range-verdict.js';
 import { containsVersion, parseVers } from '../core/range/vers.js';
 import type { AffectedPackage } from '../core/vulnerability-affected-package.js';
 import { compareVersions } from '../core/version/version-comparison.js';
 import type { VersionScheme } from '../core/version/version-scheme.js';
 import { semverVersionScheme, versionSchemeForEcosystem } from '../core/version/version-schemes.js';
-import { affectedEntryLists, type AdvisoryIndex, type IndexedAffected } from './advisory-index.js';
+import { affectedEntriesFor, type AdvisoryIndex, type IndexedAffected } from './advisory-index.js';
 import type { ComponentTarget } from './component-target.js';
 import type { Finding, FindingComponent, FindingStatus } from './finding.js';
 import type { PackageKey } from './package-key.js';
 
-/** An entry's answer at a version: the status decides; the verdict is built only for the entry that decides. */
 interface Judged {
   readonly entry: IndexedAffected;
-  /** Position of the entry in the package's list. */
-  readonly at: number;
-  readonly status: RangeStatus;
-}
-
-/** What the package's entries and the version alone decide for one vulnerability: a finding without its component. */
-interface Outcome {
-  readonly status: FindingStatus;
-  readonly entry: IndexedAffected;
   readonly verdict: RangeVerdict;
-  readonly notes: readonly string[];
-  readonly fixedVersions: readonly string[];
 }
 
 /**
@@ -42,174 +28,23 @@ export function matchAffectedEntries(options: {
   readonly component: FindingComponent;
 }): Finding[] {
   const { target, index, component } = options;
-  const matcher = packageMatcherFor(index, target.key);
-  if (matcher === undefined) return [];
-  return outcomesAt(index, matcher, target.version).map((outcome) => toFinding({ outcome, target, component }));
-}
-
-/**
- * The entries of one package key, prepared once: grouped by vulnerability (in the order the
- * vulnerabilities first appear) and indexed by version (src/core/range/osv-affected-index.ts),
- * so a component meets only the entries that do not say `not-affected`, instead of all of them.
- */
-interface PackageMatcher {
-  /** Unique per matcher, so remembered outcomes never outlive the lists they were computed from. */
-  readonly serial: number;
-  /** The index's lists the entries came from, to notice an index changed under the cache. */
-  readonly lists: readonly (readonly IndexedAffected[] | undefined)[];
-  readonly listLengths: readonly number[];
-  readonly entries: readonly IndexedAffected[];
-  /** Vendor of a release-less distribution key, whose entries are decided across releases. */
-  readonly acrossReleasesOf: string | undefined;
-  /** Vulnerability group of each entry; groups are numbered in order of first appearance. */
-  readonly groupOf: readonly number[];
-  readonly groups: readonly (readonly number[])[];
-  /** Index over the entries without a `vers` range, and their positions in `entries`. */
-  readonly osv: OsvAffectedIndex;
-  readonly osvAt: readonly number[];
-  /** Entries with a `vers` range (CSAF), judged one by one. */
-  readonly versAt: readonly number[];
-}
-
-/** Prepared matchers and remembered outcomes of one advisory index; they go when the index goes. */
-interface IndexCache {
-  readonly matchers: BoundedCache<string, PackageMatcher>;
-  /** Outcomes by matcher serial and version, oldest first, within `outcomeBudget` in total. */
-  readonly outcomes: Map<string, readonly Outcome[]>;
-  cost: number;
-}
-
-const caches = new WeakMap<AdvisoryIndex, IndexCache>();
-
-/** Package keys whose prepared entries are kept per index (least recently used dropped first). */
-const matcherCapacity = 20_000;
-
-/**
- * Outcomes (plus one per remembered version) kept per index. A portfolio repeats the same
- * package versions across many products; past the budget the oldest versions are forgotten.
- */
-const outcomeBudget = 100_000;
-
-let serials = 0;
-
-function cacheOf(index: AdvisoryIndex): IndexCache {
-  let cache = caches.get(index);
-  if (cache === undefined) {
-    cache = { matchers: new BoundedCache(matcherCapacity), outcomes: new Map(), cost: 0 };
-    caches.set(index, cache);
+  const byVulnerability = new Map<string, IndexedAffected[]>();
+  for (const entry of affectedEntriesFor(index, target.key)) {
+    const list = byVulnerability.get(entry.vulnerability.id);
+    if (list === undefined) byVulnerability.set(entry.vulnerability.id, [entry]);
+    else list.push(entry);
   }
-  return cache;
-}
-
-function packageMatcherFor(index: AdvisoryIndex, key: PackageKey): PackageMatcher | undefined {
-  const lists = affectedEntryLists(index, key);
-  if (lists.every((list) => list === undefined || list.length === 0)) return undefined;
-  const acrossReleasesOf =
-    key.distro !== undefined && key.distro.release === undefined ? key.distro.vendor : undefined;
-  const name = `${acrossReleasesOf === undefined ? 'k' : 'b'}\u0000${key.key}`;
-  const cache = cacheOf(index);
-  const known = cache.matchers.get(name);
-  if (
-    known !== undefined &&
-    known.lists.length === lists.length &&
-    known.lists.every((list, i) => list === lists[i] && (list?.length ?? 0) === known.listLengths[i])
-  ) {
-    return known;
-  }
-  const matcher = buildPackageMatcher(lists, acrossReleasesOf);
-  cache.matchers.set(name, matcher);
-  return matcher;
-}
-
-function buildPackageMatcher(
-  lists: readonly (readonly IndexedAffected[] | undefined)[],
-  acrossReleasesOf: string | undefined,
-): PackageMatcher {
-  const entries = lists.flatMap((list) => list ?? []);
-  const groupOf: number[] = [];
-  const groups: number[][] = [];
-  const groupById = new Map<string, number>();
-  const osvAt: number[] = [];
-  const versAt: number[] = [];
-  entries.forEach((entry, at) => {
-    let group = groupById.get(entry.vulnerability.id);
-    if (group === undefined) {
-      group = groups.length;
-      groupById.set(entry.vulnerability.id, group);
-      groups.push([]);
-    }
-    groupOf.push(group);
-    groups[group]?.push(at);
-    if (entry.affected.vers === undefined) osvAt.push(at);
-    else versAt.push(at);
-  });
-  return {
-    serial: ++serials,
-    lists,
-    listLengths: lists.map((list) => list?.length ?? 0),
-    entries,
-    acrossReleasesOf,
-    groupOf,
-    groups,
-    osv: indexOsvAffected(osvAt.map((at) => (entries[at] as IndexedAffected).affected)),
-    osvAt,
-    versAt,
-  };
-}
-
-/** The outcomes for `version`, remembered per package and version. */
-function outcomesAt(index: AdvisoryIndex, matcher: PackageMatcher, version: string | undefined): readonly Outcome[] {
-  const cache = cacheOf(index);
-  const name = version === undefined ? `${matcher.serial}\u0001` : `${matcher.serial}\u0000${version}`;
-  const known = cache.outcomes.get(name);
-  if (known !== undefined) return known;
-  const outcomes = computeOutcomes(matcher, version);
-  cache.outcomes.set(name, outcomes);
-  cache.cost += outcomes.length + 1;
-  if (cache.cost > outcomeBudget) {
-    for (const [oldest, dropped] of cache.outcomes) {
-      if (cache.cost <= outcomeBudget / 2) break;
-      cache.outcomes.delete(oldest);
-      cache.cost -= dropped.length + 1;
-    }
-  }
-  return outcomes;
-}
-
-function computeOutcomes(matcher: PackageMatcher, version: string | undefined): Outcome[] {
-  const { entries, groups } = matcher;
-  const found = new Map<number, { readonly status: RangeStatus; readonly verdict?: RangeVerdict }>();
-  let touched: number[];
-  if (version === undefined || version === '') {
-    // Nothing can be placed: every entry says unknown-version.
-    touched = groups.map((_, group) => group);
-    entries.forEach((_, at) => found.set(at, { status: 'unknown-version' }));
-  } else {
-    for (const hit of matcher.osv.hitsAt(version)) found.set(matcher.osvAt[hit.index] as number, hit);
-    for (const at of matcher.versAt) {
-      const verdict = judge(entries[at] as IndexedAffected, version);
-      if (verdict.status !== 'not-affected') found.set(at, { status: verdict.status, verdict });
-    }
-    touched = [...new Set([...found.keys()].map((at) => matcher.groupOf[at] as number))].sort((a, b) => a - b);
-  }
-  const outcomes: Outcome[] = [];
-  for (const group of touched) {
-    const judged = (groups[group] ?? []).map(
-      (at): Judged => ({ entry: entries[at] as IndexedAffected, at, status: found.get(at)?.status ?? 'not-affected' }),
-    );
+  const findings: Finding[] = [];
+  for (const entries of byVulnerability.values()) {
+    const judged = entries.map((entry) => ({ entry, verdict: judge(entry, target.version) }));
     const decision =
-      matcher.acrossReleasesOf === undefined ? decide(judged) : decideAcrossReleases(judged, matcher.acrossReleasesOf);
+      target.key.distro !== undefined && target.key.distro.release === undefined
+        ? decideAcrossReleases(judged, target.key.distro.vendor)
+        : decide(judged);
     if (decision === undefined) continue;
-    const { entry, at } = decision.deciding;
-    outcomes.push({
-      status: decision.status,
-      entry,
-      verdict: found.get(at)?.verdict ?? judge(entry, version),
-      notes: decision.notes,
-      fixedVersions: fixedVersions(entry, version),
-    });
+    findings.push(toFinding({ ...decision, target, component }));
   }
-  return outcomes;
+  return findings;
 }
 
 function judge(entry: IndexedAffected, version: string | undefined): RangeVerdict {
@@ -250,12 +85,12 @@ interface Decision {
 }
 
 function decide(judged: readonly Judged[]): Decision | undefined {
-  const affected = judged.find((j) => j.status === 'affected');
+  const affected = judged.find((j) => j.verdict.status === 'affected');
   if (affected !== undefined) return { status: 'affected', deciding: affected, notes: [] };
-  const undecided = judged.find((j) => j.status === 'unknown-version' || j.status === 'not-evaluated');
+  const undecided = judged.find((j) => j.verdict.status === 'unknown-version' || j.verdict.status === 'not-evaluated');
   if (undecided === undefined) return undefined;
   const notes =
-    undecided.status === 'not-evaluated'
+    undecided.verdict.status === 'not-evaluated'
       ? ['the entry cannot be evaluated from a version alone; kept as unknown-version']
       : [];
   return { status: 'unknown-version', deciding: undecided, notes };
@@ -270,8 +105,8 @@ function decideAcrossReleases(judged: readonly Judged[], vendor: string): Decisi
   const within = decide(judged);
   if (within === undefined) return undefined;
   const releaseOf = (j: Judged): string => j.entry.key.distro?.release ?? '?';
-  const hit = judged.filter((j) => j.status === 'affected').map(releaseOf);
-  const rest = judged.filter((j) => j.status !== 'affected').map(releaseOf);
+  const hit = judged.filter((j) => j.verdict.status === 'affected').map(releaseOf);
+  const rest = judged.filter((j) => j.verdict.status !== 'affected').map(releaseOf);
   const note = `the component's ${vendor} release is unknown (no distro qualifier): affected in ${
     hit.length === 0 ? 'no release' : hit.join(', ')
   }${rest.length === 0 ? '' : `; not shown affected in ${rest.join(', ')}`}`;
@@ -280,19 +115,21 @@ function decideAcrossReleases(judged: readonly Judged[], vendor: string): Decisi
 }
 
 function toFinding(options: {
-  readonly outcome: Outcome;
+  readonly status: FindingStatus;
+  readonly deciding: Judged;
+  readonly notes: readonly string[];
   readonly target: ComponentTarget;
   readonly component: FindingComponent;
 }): Finding {
-  const { outcome, target } = options;
-  const { vulnerability, affected, affectedIndex, key } = outcome.entry;
-  const { verdict } = outcome;
+  const { deciding, target } = options;
+  const { vulnerability, affected, affectedIndex, key } = deciding.entry;
+  const verdict = deciding.verdict;
   return {
     vulnerabilityId: vulnerability.id,
     aliases: vulnerability.aliases,
     component: options.component,
-    status: outcome.status,
-    fixedVersions: [...outcome.fixedVersions],
+    status: options.status,
+    fixedVersions: fixedVersions(deciding, target.version),
     evidence: {
       source: vulnerability.source,
       ...(vulnerability.sourceUrl === undefined ? {} : { sourceUrl: vulnerability.sourceUrl }),
@@ -315,7 +152,7 @@ function toFinding(options: {
       ...(target.version === undefined ? {} : { version: target.version }),
       ...(verdict.scheme === undefined ? {} : { scheme: verdict.scheme }),
       reason: verdict.reason,
-      notes: [...target.notes, ...outcome.notes],
+      notes: [...target.notes, ...options.notes],
     },
   };
 }
@@ -324,8 +161,8 @@ function toFinding(options: {
  * The `fixed` events of the deciding entry's ranges that lie above the component's version
  * (every one of them when the version cannot be ordered), deduplicated in range order.
  */
-function fixedVersions(deciding: IndexedAffected, version: string | undefined): string[] {
-  const { affected } = deciding;
+function fixedVersions(deciding: Judged, version: string | undefined): string[] {
+  const { affected } = deciding.entry;
   const ecosystemScheme = versionSchemeForEcosystem(affected.ecosystemQualified);
   const out: string[] = [];
   for (const range of affected.ranges) {

@@ -40,16 +40,10 @@ export function toVersionOrder(n: number): VersionOrder {
  */
 const memoLimit = 50_000;
 
-/**
- * A string read once: its parsed form, or why it is not a version. Whether `read` refused is
- * decided when the string is first read, not on every lookup.
- */
-type Reading<T> = { readonly parsed: ParsedVersion<T> } | { readonly invalid: string };
-
 /** Builds a VersionScheme from a reader and an order on the parsed form. */
 export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): VersionScheme {
   const { name } = definition;
-  const memo = new Map<string, Reading<T>>();
+  const memo = new Map<string, T | InvalidVersion>();
   const readUncached = (value: string): T | InvalidVersion => {
     if (value.length === 0) return invalidVersion('the version is empty');
     if (value.length > maxVersionLength)
@@ -57,13 +51,10 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
     if (/\s/u.test(value)) return invalidVersion('the version contains whitespace');
     return definition.read(value);
   };
-  const readChecked = (value: string): Reading<T> => {
+  const readChecked = (value: string): T | InvalidVersion => {
     const known = memo.get(value);
     if (known !== undefined) return known;
     const result = readUncached(value);
-    const reading: Reading<T> = isInvalid(result)
-      ? { invalid: result.invalid }
-      : { parsed: { scheme: name, original: value, value: result } };
     if (memo.size >= memoLimit) {
       let drop = memoLimit / 2;
       for (const key of memo.keys()) {
@@ -71,18 +62,18 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
         if (--drop === 0) break;
       }
     }
-    memo.set(value, reading);
-    return reading;
+    memo.set(value, result);
+    return result;
   };
   const parse = (value: string): ParsedVersion<T> => {
-    const reading = readChecked(value);
-    if ('invalid' in reading) {
+    const result = readChecked(value);
+    if (isInvalid(result)) {
       throw new AppError(
         'invalid-version',
-        `Not a valid ${name} version: ${JSON.stringify(value)} (${reading.invalid})`,
+        `Not a valid ${name} version: ${JSON.stringify(value)} (${result.invalid})`,
       );
     }
-    return reading.parsed;
+    return { scheme: name, original: value, value: result };
   };
   const resolve = (v: string | ParsedVersion): T => {
     if (typeof v === 'string') return parse(v).value;
@@ -99,6 +90,6 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
     name,
     parse,
     compare: (a, b) => toVersionOrder(definition.order(resolve(a), resolve(b))),
-    isValid: (value) => !('invalid' in readChecked(value)),
+    isValid: (value) => !isInvalid(readChecked(value)),
   };
 }
