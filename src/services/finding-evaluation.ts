@@ -8,7 +8,9 @@ import type { DbHandle } from '../store/db-handle.js';
 import { findMatchableComponentsOfVersions, type MatchableComponent } from '../store/queries/component-match-keys.js';
 import {
   findFindingsOfComponents,
+  findFindingsOfRecords,
   findFindingsOfRecordsForComponents,
+  type FindingState,
   insertFindings,
   refreshFindings,
   resolveFindings,
@@ -16,7 +18,7 @@ import {
   type FindingVerdict,
 } from '../store/queries/findings.js';
 import { findIdentityMappingsByNames, type IdentityMappingRow } from '../store/queries/identity-mappings.js';
-import { indexOfRecords, loadAdvisoryIndex } from './advisory-lookup.js';
+import { indexOfRecords, loadAdvisoryIndex, type StoredAdvisoryIndex } from './advisory-lookup.js';
 import { findRecordIdsByMatchKeys } from '../store/queries/vulnerability-records.js';
 
 /** What one evaluation changed. */
@@ -52,12 +54,35 @@ export async function evaluateComponents(
   now: string,
   options: EvaluationScope = {},
 ): Promise<EvaluationSummary> {
+  // A small scope (a feed update) is read once for every round: the same records and findings.
+  const shared =
+    options.records !== undefined && options.records.length <= smallScope
+      ? await sharedScope(db, options.records)
+      : undefined;
   let summary = noEvaluation;
   for (let start = 0; start < components.length; start += componentsPerRound) {
     const round = components.slice(start, start + componentsPerRound);
-    summary = addSummaries(summary, await evaluateRound(db, round, now, options));
+    summary = addSummaries(summary, await evaluateRound(db, round, now, options, shared));
   }
   return summary;
+}
+
+/** Scopes up to this many records are read whole once; larger ones per round, by key. */
+const smallScope = 2_000;
+
+interface SharedScope {
+  readonly index: StoredAdvisoryIndex;
+  readonly findingsByComponent: ReadonlyMap<string, readonly FindingState[]>;
+}
+
+async function sharedScope(db: DbHandle, records: readonly string[]): Promise<SharedScope> {
+  const findingsByComponent = new Map<string, FindingState[]>();
+  for (const state of await findFindingsOfRecords(db, records)) {
+    const list = findingsByComponent.get(state.componentId);
+    if (list === undefined) findingsByComponent.set(state.componentId, [state]);
+    else list.push(state);
+  }
+  return { index: await indexOfRecords(db, records), findingsByComponent };
 }
 
 /**
@@ -75,11 +100,17 @@ async function evaluateRound(
   components: readonly MatchableComponent[],
   now: string,
   scope: EvaluationScope,
+  shared: SharedScope | undefined,
 ): Promise<EvaluationSummary> {
   const keys = [...new Set(components.flatMap((c) => (c.matchKey === undefined ? [] : [c.matchKey])))];
-  const scoped = scope.records === undefined ? undefined : await scopedRecords(db, scope.records, keys);
+  const scoped =
+    scope.records === undefined || shared !== undefined ? undefined : await scopedRecords(db, scope.records, keys);
   const { index, recordIdOf } =
-    scoped === undefined ? await loadAdvisoryIndex(db, keys) : await indexOfRecords(db, scoped);
+    shared !== undefined
+      ? shared.index
+      : scoped === undefined
+        ? await loadAdvisoryIndex(db, keys)
+        : await indexOfRecords(db, scoped);
   const identity = await identityMappingFor(db, components);
   const platforms =
     index.byVendorProduct.size === 0 ? new Map<string, PlatformCpes>() : await platformsOf(db, components, identity);
@@ -125,12 +156,14 @@ async function evaluateRound(
   }
 
   const existing =
-    scope.records === undefined
-      ? await findFindingsOfComponents(
-          db,
-          components.map((c) => c.id),
-        )
-      : await findFindingsOfRecordsForComponents(db, scoped ?? [], new Set(components.map((c) => c.id)));
+    shared !== undefined
+      ? components.flatMap((c) => shared.findingsByComponent.get(c.id) ?? [])
+      : scope.records === undefined
+        ? await findFindingsOfComponents(
+            db,
+            components.map((c) => c.id),
+          )
+        : await findFindingsOfRecordsForComponents(db, scoped ?? [], new Set(components.map((c) => c.id)));
   const seen = new Set<string>();
   const refreshed: { id: string; verdict: FindingVerdict }[] = [];
   const touched: string[] = [];

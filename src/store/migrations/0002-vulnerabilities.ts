@@ -82,7 +82,13 @@ export function vulnerabilitiesMigration(dialect: StoreDialect): Migration {
         .execute();
 
       await db.schema.alterTable('components').addColumn('match_key', 'text').execute();
-      await db.schema.createIndex('components_match_key_idx').on('components').column('match_key').execute();
+      // Covering: a feed update reads every component under the changed keys (10^5 of them in a
+      // large portfolio) from the index alone, instead of one scattered table page per row.
+      await db.schema
+        .createIndex('components_match_key_idx')
+        .on('components')
+        .columns(['match_key', 'id', 'org_id', 'product_version_id', 'name', 'version', 'purl', 'cpe'])
+        .execute();
 
       await db.schema
         .createTable('identity_mappings')

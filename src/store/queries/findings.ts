@@ -68,6 +68,20 @@ export async function findFindingsOfComponents(db: DbHandle, componentIds: reado
   return out;
 }
 
+/** Every finding (open or resolved) of some records. */
+export async function findFindingsOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  for (let start = 0; start < recordIds.length; start += perStatement) {
+    const rows = await db
+      .selectFrom('findings')
+      .select(stateColumns)
+      .where('record_id', 'in', recordIds.slice(start, start + perStatement))
+      .execute();
+    for (const r of rows) out.push(toFindingState(r));
+  }
+  return out;
+}
+
 /** The findings (open or resolved) of some records, restricted to some components. */
 export async function findFindingsOfRecordsForComponents(
   db: DbHandle,
