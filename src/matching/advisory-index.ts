@@ -109,10 +109,22 @@ export function buildAdvisoryIndex(
  * of its distribution. A distribution key without a release gets the entries of every release.
  */
 export function affectedEntriesFor(index: AdvisoryIndex, key: PackageKey): readonly IndexedAffected[] {
-  if (key.distro === undefined) return index.byKey.get(key.key) ?? [];
-  if (key.distro.release === undefined) return index.byDistroBase.get(key.distro.baseKey) ?? [];
+  const lists = affectedEntryLists(index, key);
+  return lists.length === 1 ? (lists[0] ?? []) : lists.flatMap((list) => list ?? []);
+}
+
+/**
+ * The index's own lists whose concatenation is `affectedEntriesFor(index, key)` (undefined where
+ * the index has none), so a caller that prepared work for a key can tell whether its lists changed.
+ */
+export function affectedEntryLists(
+  index: AdvisoryIndex,
+  key: PackageKey,
+): readonly (readonly IndexedAffected[] | undefined)[] {
+  if (key.distro === undefined) return [index.byKey.get(key.key)];
+  if (key.distro.release === undefined) return [index.byDistroBase.get(key.distro.baseKey)];
   const everyKey = `${key.type}:${key.distro.vendor}:${everyRelease}:${key.name}`;
-  return [...(index.byKey.get(key.key) ?? []), ...(everyKey === key.key ? [] : (index.byKey.get(everyKey) ?? []))];
+  return everyKey === key.key ? [index.byKey.get(key.key)] : [index.byKey.get(key.key), index.byKey.get(everyKey)];
 }
 
 /** The configurations naming `vendor:product` (already normalized and aliased). */

@@ -1,4 +1,4 @@
-import type { VersionScheme } from '../version/version-scheme.js';
+import type { ParsedVersion, VersionScheme } from '../version/version-scheme.js';
 import { versionSchemeForEcosystem } from '../version/version-schemes.js';
 import { evaluateOsvRange, type OsvRangeInput } from './osv-range.js';
 import type { RangeVerdict } from './range-verdict.js';
@@ -32,8 +32,7 @@ export function evaluateOsvAffected(
   version: string,
   options: OsvAffectedOptions = {},
 ): RangeVerdict {
-  const ecosystem = affected.ecosystemQualified ?? affected.ecosystem ?? affected.package?.ecosystem;
-  const scheme = options.scheme ?? (ecosystem === undefined ? undefined : versionSchemeForEcosystem(ecosystem));
+  const scheme = osvAffectedScheme(affected, options);
   const ranges = affected.ranges ?? [];
   const verdicts = ranges.map((range, i) =>
     evaluateOsvRange(range, version, {
@@ -87,7 +86,48 @@ export function evaluateOsvAffected(
   return { status: 'not-evaluated', reason: 'the entry lists neither ranges nor versions' };
 }
 
-/** The listed version equal to `version`: the same string, else equal under the scheme. */
+/** The scheme `evaluateOsvAffected` uses for the entry's `ECOSYSTEM` ranges and `versions` equality. */
+export function osvAffectedScheme(
+  affected: OsvAffectedInput,
+  options: OsvAffectedOptions = {},
+): VersionScheme | undefined {
+  if (options.scheme !== undefined) return options.scheme;
+  const ecosystem = affected.ecosystemQualified ?? affected.ecosystem ?? affected.package?.ecosystem;
+  if (ecosystem === undefined) return undefined;
+  if (schemesByEcosystem.has(ecosystem)) return schemesByEcosystem.get(ecosystem);
+  const scheme = versionSchemeForEcosystem(ecosystem);
+  // Ecosystem strings are few (`Debian:12`, `PyPI`); the bound only guards against odd input.
+  if (schemesByEcosystem.size >= 4096) schemesByEcosystem.clear();
+  schemesByEcosystem.set(ecosystem, scheme);
+  return scheme;
+}
+
+const schemesByEcosystem = new Map<string, VersionScheme | undefined>();
+
+/**
+ * Valid versions of a `versions` list parsed once per scheme, in list order. Lists by array and
+ * scheme: a package's entries are evaluated for every component version of it, and checking
+ * and parsing each list once (not once per component) leaves comparisons of parsed values.
+ * Weak keys: the list goes with its advisory.
+ */
+const listedVersions = new WeakMap<readonly string[], Map<VersionScheme, readonly ParsedVersion[]>>();
+
+/** The listed versions `scheme` can read, parsed, in list order. */
+export function readListedVersions(versions: readonly string[], scheme: VersionScheme): readonly ParsedVersion[] {
+  let byScheme = listedVersions.get(versions);
+  const known = byScheme?.get(scheme);
+  if (known !== undefined) return known;
+  const valid: ParsedVersion[] = [];
+  for (const listed of versions) if (scheme.isValid(listed)) valid.push(scheme.parse(listed));
+  if (byScheme === undefined) {
+    byScheme = new Map();
+    listedVersions.set(versions, byScheme);
+  }
+  byScheme.set(scheme, valid);
+  return valid;
+}
+
+/** The listed version equal to `version`: the same string, else the first equal under the scheme. */
 function findListed(
   versions: readonly string[],
   version: string,
@@ -96,5 +136,5 @@ function findListed(
   if (versions.includes(version)) return version;
   if (scheme === undefined || !scheme.isValid(version)) return undefined;
   const parsed = scheme.parse(version);
-  return versions.find((listed) => scheme.isValid(listed) && scheme.compare(parsed, listed) === 0);
+  return readListedVersions(versions, scheme).find((listed) => scheme.compare(parsed, listed) === 0)?.original;
 }

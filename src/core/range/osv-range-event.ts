@@ -23,7 +23,8 @@ export interface OsvEvent {
 
 /** Reads either input form; undefined for an event with no (or more than one) known field. */
 export function readOsvEvent(event: OsvEventInput): OsvEvent | undefined {
-  if ('kind' in event && typeof event.version === 'string') return { kind: event.kind, version: event.version };
+  // Already in the neutral shape: used as it is (events are never modified), not copied.
+  if ('kind' in event && typeof event.version === 'string') return event;
   const wire = event as Exclude<OsvEventInput, { kind: OsvEventKind }>;
   const found: OsvEvent[] = [];
   if (typeof wire.introduced === 'string') found.push({ kind: 'introduced', version: wire.introduced });

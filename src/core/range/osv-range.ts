@@ -1,3 +1,4 @@
+import { readVersion } from '../version/define-version-scheme.js';
 import { compareVersions } from '../version/version-comparison.js';
 import type { ParsedVersion, VersionScheme } from '../version/version-scheme.js';
 import { semverVersionScheme } from '../version/version-schemes.js';
@@ -26,7 +27,8 @@ export interface OsvRangeOptions {
   readonly label?: string;
 }
 
-interface PlacedEvent extends OsvEvent {
+/** A range event with its version parsed, as a prepared range holds it. */
+export interface PlacedEvent extends OsvEvent {
   /** The event's version parsed by the scheme; undefined for `introduced: "0"` and `limit: "*"`. */
   readonly parsed?: ParsedVersion;
 }
@@ -63,10 +65,98 @@ export function evaluateOsvRange(range: OsvRangeInput, version: string, options:
   return decide({ events: prepared.events, v: scheme.parse(version), scheme, base: prepared.base, type: range.type });
 }
 
+/**
+ * What a range says independently of the version evaluated against it: either a status every
+ * version gets (a GIT range, an unknown type, no scheme, an unreadable or unorderable event),
+ * or its events sorted by `scheme`, which decide every version that `scheme` can read
+ * (`osvRangeContains`). Mirrors `evaluateOsvRange` exactly.
+ */
+export type OsvRangeShape =
+  { readonly scheme: VersionScheme; readonly events: readonly PlacedEvent[] } | 'not-evaluated' | 'unknown-version';
+
+/**
+ * The shape of a range as `evaluateOsvRange(range, v, { ecosystemScheme })` sees it, for any
+ * `v`. Not remembered: the caller keeps it (an index of a package's entries holds their shapes).
+ */
+export function osvRangeShape(range: OsvRangeInput, ecosystemScheme: VersionScheme | undefined): OsvRangeShape {
+  if (range.type !== 'SEMVER' && range.type !== 'ECOSYSTEM') return 'not-evaluated';
+  const scheme = range.type === 'SEMVER' ? semverVersionScheme : ecosystemScheme;
+  if (scheme === undefined) return 'not-evaluated';
+  const placement = placeEvents(range, scheme);
+  if (Array.isArray(placement)) return { scheme, events: placement };
+  return 'unreadable' in placement ? 'not-evaluated' : 'unknown-version';
+}
+
+/**
+ * Whether a version is inside a range of sorted events, given only how it orders against each
+ * event (`order(e)`: negative below, zero at, positive above `e`; never called for the
+ * unbounded `introduced: "0"` and `limit: "*"`). The same loop as the evaluation, without the
+ * explanation: an index can ask it about a position on the version line instead of a version.
+ */
+export function osvRangeAffects(events: readonly PlacedEvent[], order: (e: PlacedEvent) => number): boolean {
+  const ordered = boundedOrder(order);
+  const { opened } = walkEvents(events, ordered);
+  if (opened === undefined) return false;
+  let limited = false;
+  for (const e of events) {
+    if (e.kind !== 'limit') continue;
+    limited = true;
+    if (ordered(e) < 0) return true;
+  }
+  return !limited;
+}
+
+/**
+ * `osvRangeAffects` for a version `scheme` has parsed, without building anything: the same
+ * comparisons the evaluation makes, in the same order, for callers that only need the status.
+ */
+export function osvRangeContains(events: readonly PlacedEvent[], scheme: VersionScheme, v: ParsedVersion): boolean {
+  let opened = false;
+  for (const e of events) {
+    const order = e.parsed === undefined ? (e.kind === 'introduced' ? 1 : -1) : undefined;
+    if (e.kind === 'introduced') {
+      if ((order ?? scheme.compare(v, e.parsed as ParsedVersion)) >= 0) opened = true;
+    } else if (opened && e.kind === 'fixed') {
+      if ((order ?? scheme.compare(v, e.parsed as ParsedVersion)) >= 0) opened = false;
+    } else if (opened && e.kind === 'lastAffected') {
+      if ((order ?? scheme.compare(v, e.parsed as ParsedVersion)) > 0) opened = false;
+    }
+  }
+  if (!opened) return false;
+  let limited = false;
+  for (const e of events) {
+    if (e.kind !== 'limit') continue;
+    limited = true;
+    if (e.parsed === undefined || scheme.compare(v, e.parsed) < 0) return true;
+  }
+  return !limited;
+}
+
 /** A range read, checked, parsed and sorted once: what every version evaluated against it shares. */
-type PreparedRange =
-  | { readonly events: readonly PlacedEvent[]; readonly base: { readonly range: string; readonly scheme: string } }
-  | { readonly verdict: RangeVerdict };
+type PreparedRange = PreparedEvents | { readonly verdict: RangeVerdict };
+
+/** A range whose events all read and ordered; its readable form is written only when a verdict needs it. */
+class PreparedEvents {
+  #base: { readonly range: string; readonly scheme: string } | undefined;
+
+  constructor(
+    /** Sorted by the scheme's order, ties opening before closing. */
+    readonly events: readonly PlacedEvent[],
+    /** As the range lists them, for the readable form. */
+    private readonly read: readonly OsvEvent[],
+    private readonly written: string,
+    private readonly schemeName: string,
+  ) {}
+
+  get base(): { readonly range: string; readonly scheme: string } {
+    this.#base ??= baseOf(this.written, this.read, this.schemeName);
+    return this.#base;
+  }
+}
+
+function baseOf(written: string, events: readonly OsvEvent[], scheme: string): { range: string; scheme: string } {
+  return { range: `${written} ${events.map(showOsvEvent).join(', ')}`, scheme };
+}
 
 /**
  * Prepared ranges by range object and scheme. Matching evaluates every component version of a
@@ -91,52 +181,80 @@ function prepareRange(range: OsvRangeInput, scheme: VersionScheme, written: stri
 }
 
 function prepareUncached(range: OsvRangeInput, scheme: VersionScheme, written: string): PreparedRange {
-  const events: OsvEvent[] = [];
-  for (const [index, input] of range.events.entries()) {
-    const event = readOsvEvent(input);
-    if (event === undefined) {
-      return {
-        verdict: {
-          status: 'not-evaluated',
-          range: written,
-          reason: `event ${index} has not exactly one of introduced, fixed, last_affected, limit`,
-        },
-      };
-    }
-    events.push(event);
+  const placement = placeEvents(range, scheme);
+  if (Array.isArray(placement)) {
+    return new PreparedEvents(placement, range.events.map(readEvent), written, scheme.name);
   }
-  const base = { range: `${written} ${events.map(showOsvEvent).join(', ')}`, scheme: scheme.name };
+  if ('unreadable' in placement) {
+    return {
+      verdict: {
+        status: 'not-evaluated',
+        range: written,
+        reason: `event ${placement.unreadable} has not exactly one of introduced, fixed, last_affected, limit`,
+      },
+    };
+  }
+  const event = placement.unordered;
+  const check = compareVersions(scheme, event.version, event.version);
+  const reason = check.kind === 'unknown-version' ? check.reason : 'not a valid version';
+  return {
+    verdict: {
+      ...baseOf(written, range.events.map(readEvent), scheme.name),
+      status: 'unknown-version',
+      event: showOsvEvent(event),
+      reason: `the range's ${showOsvEvent(event)} cannot be ordered: ${reason}`,
+    },
+  };
+}
+
+/** An event known to be readable. */
+function readEvent(input: OsvEventInput): OsvEvent {
+  return readOsvEvent(input) as OsvEvent;
+}
+
+/** The events sorted, or why they cannot be. */
+type Placement =
+  | PlacedEvent[]
+  /** Position of the first event that is not exactly one of the four kinds. */
+  | { readonly unreadable: number }
+  /** The first bound the scheme cannot read. */
+  | { readonly unordered: OsvEvent };
+
+/**
+ * Reads every event, parses the bounds and sorts them: what evaluating and indexing a range
+ * share. An unreadable event anywhere outranks an unorderable bound, as the evaluation reads
+ * every event before it orders any.
+ */
+function placeEvents(range: OsvRangeInput, scheme: VersionScheme): Placement {
   const placed: PlacedEvent[] = [];
-  for (const event of events) {
+  let unordered: OsvEvent | undefined;
+  for (let index = 0; index < range.events.length; index++) {
+    const event = readOsvEvent(range.events[index] as OsvEventInput);
+    if (event === undefined) return { unreadable: index };
+    if (unordered !== undefined) continue;
     if (isUnboundedEvent(event)) {
       placed.push(event);
       continue;
     }
-    const check = compareVersions(scheme, event.version, event.version);
-    if (check.kind === 'unknown-version') {
-      return {
-        verdict: {
-          ...base,
-          status: 'unknown-version',
-          event: showOsvEvent(event),
-          reason: `the range's ${showOsvEvent(event)} cannot be ordered: ${check.reason}`,
-        },
-      };
-    }
-    placed.push({ ...event, parsed: scheme.parse(event.version) });
+    const parsed = readVersion(scheme, event.version);
+    if (parsed === undefined) unordered = event;
+    else placed.push({ kind: event.kind, version: event.version, parsed });
   }
-  return { events: sortEvents(placed, scheme), base };
+  if (unordered !== undefined) return { unordered };
+  if (placed.length > 1) {
+    placed.sort((a, b) => rank(scheme, a, b) || osvEventTieOrder[a.kind] - osvEventTieOrder[b.kind]);
+  }
+  return placed;
 }
 
 /** Position of an event on the version line: -1/+1 for the unbounded ones. */
 function rank(scheme: VersionScheme, a: PlacedEvent, b: PlacedEvent): number {
-  const edge = (e: PlacedEvent): number => (e.parsed !== undefined ? 0 : e.kind === 'introduced' ? -1 : 1);
   if (a.parsed === undefined || b.parsed === undefined) return edge(a) - edge(b);
   return scheme.compare(a.parsed, b.parsed);
 }
 
-function sortEvents(events: readonly PlacedEvent[], scheme: VersionScheme): PlacedEvent[] {
-  return [...events].sort((a, b) => rank(scheme, a, b) || osvEventTieOrder[a.kind] - osvEventTieOrder[b.kind]);
+function edge(e: PlacedEvent): number {
+  return e.parsed !== undefined ? 0 : e.kind === 'introduced' ? -1 : 1;
 }
 
 interface Decision {
@@ -149,19 +267,9 @@ interface Decision {
 
 /** The OSV schema's `IsAffected` loop and `BeforeLimits`, keeping the events that decided. */
 function decide({ events, v, scheme, base, type }: Decision): RangeVerdict {
-  const order = (e: PlacedEvent): number =>
-    e.parsed === undefined ? (e.kind === 'introduced' ? 1 : -1) : scheme.compare(v, e.parsed);
+  const order = boundedOrder((e) => scheme.compare(v, e.parsed as ParsedVersion));
   const version = v.original;
-  let opened: PlacedEvent | undefined;
-  let closed: { by: PlacedEvent; opened: PlacedEvent | undefined; at: number } | undefined;
-  for (const [at, e] of events.entries()) {
-    if (e.kind === 'introduced' && order(e) >= 0) opened = e;
-    else if (opened !== undefined && e.kind === 'fixed' && order(e) >= 0) closed = { by: e, opened, at };
-    else if (opened !== undefined && e.kind === 'lastAffected' && order(e) > 0) closed = { by: e, opened, at };
-    else continue;
-    if (e.kind === 'introduced') closed = undefined;
-    else opened = undefined;
-  }
+  const { opened, closed } = walkEvents(events, order);
   const suffix = ` (${type})`;
   if (opened === undefined) {
     if (closed !== undefined) {
@@ -210,4 +318,32 @@ function decide({ events, v, scheme, base, type }: Decision): RangeVerdict {
     event: showOsvEvent(opened),
     reason: `${version} ≥ ${showOsvEvent(opened)}${bound}${limit}${suffix}`,
   };
+}
+
+/** Orders the unbounded events itself (`introduced: "0"` below, `limit: "*"` above every version). */
+function boundedOrder(order: (e: PlacedEvent) => number): (e: PlacedEvent) => number {
+  return (e) => (e.parsed === undefined ? (e.kind === 'introduced' ? 1 : -1) : order(e));
+}
+
+interface Walked {
+  /** The `introduced` event still open after the last event at or below the version. */
+  readonly opened: PlacedEvent | undefined;
+  /** The last closing event at or below the version, with the event it closed. */
+  readonly closed:
+    { readonly by: PlacedEvent; readonly opened: PlacedEvent | undefined; readonly at: number } | undefined;
+}
+
+/** The OSV schema's `IsAffected` loop over sorted events. */
+function walkEvents(events: readonly PlacedEvent[], order: (e: PlacedEvent) => number): Walked {
+  let opened: PlacedEvent | undefined;
+  let closed: Walked['closed'];
+  for (const [at, e] of events.entries()) {
+    if (e.kind === 'introduced' && order(e) >= 0) opened = e;
+    else if (opened !== undefined && e.kind === 'fixed' && order(e) >= 0) closed = { by: e, opened, at };
+    else if (opened !== undefined && e.kind === 'lastAffected' && order(e) > 0) closed = { by: e, opened, at };
+    else continue;
+    if (e.kind === 'introduced') closed = undefined;
+    else opened = undefined;
+  }
+  return { opened, closed };
 }

@@ -40,10 +40,33 @@ export function toVersionOrder(n: number): VersionOrder {
  */
 const memoLimit = 50_000;
 
+/**
+ * A string read once: its parsed form, or why it is not a version. Whether `read` refused is
+ * decided when the string is first read, not on every lookup.
+ */
+type Reading<T> = { readonly parsed: ParsedVersion<T> } | { readonly invalid: string };
+
+/**
+ * The reader of a scheme built here, kept on the scheme under a private symbol: `readVersion`
+ * answers "valid, and parsed how" with one memo lookup where `isValid` then `parse` take two.
+ */
+const reader = Symbol('readVersion');
+
+interface ReadableScheme extends VersionScheme {
+  readonly [reader]?: (value: string) => ParsedVersion | undefined;
+}
+
+/** `value` parsed by `scheme`, or undefined when it is not a version of it (never throws). */
+export function readVersion(scheme: VersionScheme, value: string): ParsedVersion | undefined {
+  const read = (scheme as ReadableScheme)[reader];
+  if (read !== undefined) return read(value);
+  return scheme.isValid(value) ? scheme.parse(value) : undefined;
+}
+
 /** Builds a VersionScheme from a reader and an order on the parsed form. */
 export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): VersionScheme {
   const { name } = definition;
-  const memo = new Map<string, T | InvalidVersion>();
+  const memo = new Map<string, Reading<T>>();
   const readUncached = (value: string): T | InvalidVersion => {
     if (value.length === 0) return invalidVersion('the version is empty');
     if (value.length > maxVersionLength)
@@ -51,10 +74,13 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
     if (/\s/u.test(value)) return invalidVersion('the version contains whitespace');
     return definition.read(value);
   };
-  const readChecked = (value: string): T | InvalidVersion => {
+  const readChecked = (value: string): Reading<T> => {
     const known = memo.get(value);
     if (known !== undefined) return known;
     const result = readUncached(value);
+    const reading: Reading<T> = isInvalid(result)
+      ? { invalid: result.invalid }
+      : { parsed: { scheme: name, original: value, value: result } };
     if (memo.size >= memoLimit) {
       let drop = memoLimit / 2;
       for (const key of memo.keys()) {
@@ -62,18 +88,18 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
         if (--drop === 0) break;
       }
     }
-    memo.set(value, result);
-    return result;
+    memo.set(value, reading);
+    return reading;
   };
   const parse = (value: string): ParsedVersion<T> => {
-    const result = readChecked(value);
-    if (isInvalid(result)) {
+    const reading = readChecked(value);
+    if ('invalid' in reading) {
       throw new AppError(
         'invalid-version',
-        `Not a valid ${name} version: ${JSON.stringify(value)} (${result.invalid})`,
+        `Not a valid ${name} version: ${JSON.stringify(value)} (${reading.invalid})`,
       );
     }
-    return { scheme: name, original: value, value: result };
+    return reading.parsed;
   };
   const resolve = (v: string | ParsedVersion): T => {
     if (typeof v === 'string') return parse(v).value;
@@ -86,10 +112,15 @@ export function defineVersionScheme<T>(definition: VersionSchemeDefinition<T>): 
     // The scheme name matched, so this value came from `parse` above.
     return v.value as T;
   };
-  return {
+  const scheme: ReadableScheme = {
     name,
     parse,
     compare: (a, b) => toVersionOrder(definition.order(resolve(a), resolve(b))),
-    isValid: (value) => !isInvalid(readChecked(value)),
+    isValid: (value) => !('invalid' in readChecked(value)),
+    [reader]: (value) => {
+      const reading = readChecked(value);
+      return 'invalid' in reading ? undefined : reading.parsed;
+    },
   };
+  return scheme;
 }
