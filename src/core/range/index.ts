@@ -3,7 +3,12 @@ export { containsVersion, formatVers, parseVers, type Vers, type VersComparator,
 export { versionSchemeForVers } from './vers-schemes.js';
 export { evaluateOsvRange, type OsvRangeInput, type OsvRangeOptions } from './osv-range.js';
 export { evaluateOsvAffected, type OsvAffectedInput, type OsvAffectedOptions } from './osv-affected.js';
-export { indexOsvAffected, type OsvAffectedHit, type OsvAffectedIndex } from './osv-affected-index.js';
+export {
+  indexOsvAffected,
+  type OsvAffectedHit,
+  type OsvAffectedIndex,
+  type OsvAffectedIndexOptions,
+} from './osv-affected-index.js';
 export type { OsvEventInput, OsvEventKind } from './osv-range-event.js';
 export {
   evaluateCpeMatch,

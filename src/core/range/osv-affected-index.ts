@@ -24,7 +24,7 @@ export interface OsvAffectedHit {
  */
 export interface OsvAffectedIndex {
   readonly size: number;
-  hitsAt(version: string): OsvAffectedHit[];
+  hitsAt(version: string): readonly OsvAffectedHit[];
 }
 
 export interface OsvAffectedIndexOptions extends OsvAffectedOptions {
@@ -71,6 +71,9 @@ export function indexOsvAffected(
  */
 const indexesByFirst = new WeakMap<OsvAffectedShape, Index[]>();
 
+/** Answers kept per index, by version. */
+const answersKept = 64;
+
 /** A version being looked up, as every entry's check needs it. */
 interface Lookup {
   readonly version: string;
@@ -97,6 +100,7 @@ class Index implements OsvAffectedIndex {
   #listed: Listed | undefined;
   readonly #linesAfter: number;
   #lookups = 0;
+  readonly #answers = new Map<string, readonly OsvAffectedHit[]>();
   #lines: OsvVersionLines | undefined;
 
   constructor(shapes: readonly OsvAffectedShape[], linesAfter: number) {
@@ -111,7 +115,17 @@ class Index implements OsvAffectedIndex {
     return shapes.length === this.#shapes.length && shapes.every((shape, i) => shape === this.#shapes[i]);
   }
 
-  hitsAt(version: string): OsvAffectedHit[] {
+  hitsAt(version: string): readonly OsvAffectedHit[] {
+    const known = this.#answers.get(version);
+    if (known !== undefined) return known;
+    const hits = this.#lookUp(version);
+    // Bounded: the versions an index was asked about most recently (a server's next scans ask again).
+    if (this.#answers.size >= answersKept) this.#answers.delete(this.#answers.keys().next().value as string);
+    this.#answers.set(version, hits);
+    return hits;
+  }
+
+  #lookUp(version: string): readonly OsvAffectedHit[] {
     const parsed = this.#slots.read(version);
     const listed = this.#listedVersions();
     if (this.#lines === undefined && ++this.#lookups > this.#linesAfter) {

@@ -31,7 +31,7 @@ describe('indexOsvAffected', () => {
   for (const { name, options } of modes) {
     it(`${name}: affected by range, by list under scheme equality, and the version-independent answers`, () => {
       const index = indexOsvAffected(entries, options);
-      const at = (version: string): OsvAffectedHit[] => index.hitsAt(version);
+      const at = (version: string): readonly OsvAffectedHit[] => index.hitsAt(version);
       // 1.1 is inside entry 0's range; entries 2 (GIT) and 4 (unorderable bound) answer at every version.
       expect(at('1.1')).toEqual([
         { index: 0, status: 'affected' },
