@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbHandle } from '../db-handle.js';
+import { inChunks } from '../in-chunks.js';
 import type { ComponentsTable } from '../schema.js';
 
 /** What the matcher needs of a stored component: identity, version, and where it belongs. */
@@ -31,24 +32,15 @@ function toMatchable(row: MatchableRow): MatchableComponent {
   };
 }
 
-/** Keys per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters. */
-const keysPerStatement = 1_000;
-
 /**
  * Every component, in every organization, filed under one of `keys`: the candidates a feed
  * update must re-evaluate. Uses the match-key index; never scans the portfolio.
  */
 export async function findComponentsByMatchKeys(db: DbHandle, keys: readonly string[]): Promise<MatchableComponent[]> {
-  const out: MatchableComponent[] = [];
-  for (let start = 0; start < keys.length; start += keysPerStatement) {
-    const rows = await db
-      .selectFrom('components')
-      .select(matchableColumns)
-      .where('match_key', 'in', keys.slice(start, start + keysPerStatement))
-      .execute();
-    for (const row of rows) out.push(toMatchable(row));
-  }
-  return out;
+  const rows = await inChunks(keys, (chunk) =>
+    db.selectFrom('components').select(matchableColumns).where('match_key', 'in', chunk).execute(),
+  );
+  return rows.map(toMatchable);
 }
 
 /**
@@ -61,17 +53,15 @@ export async function findMatchableComponentsOfVersions(
   productVersionIds: readonly string[],
   options: { readonly includeUnkeyed?: boolean } = {},
 ): Promise<MatchableComponent[]> {
-  const out: MatchableComponent[] = [];
-  for (let start = 0; start < productVersionIds.length; start += keysPerStatement) {
-    let query = db
+  const rows = await inChunks(productVersionIds, (chunk) => {
+    const query = db
       .selectFrom('components')
       .select(matchableColumns)
       .where('org_id', '=', orgId)
-      .where('product_version_id', 'in', productVersionIds.slice(start, start + keysPerStatement));
-    if (options.includeUnkeyed !== true) query = query.where('match_key', 'is not', null);
-    for (const row of await query.execute()) out.push(toMatchable(row));
-  }
-  return out;
+      .where('product_version_id', 'in', chunk);
+    return (options.includeUnkeyed === true ? query : query.where('match_key', 'is not', null)).execute();
+  });
+  return rows.map(toMatchable);
 }
 
 /** Components of one organization with this name (and version, when given), for identity mappings. */

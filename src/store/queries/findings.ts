@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { bulkInsert } from '../bulk-insert.js';
 import { columnCodec } from '../column-codec.js';
 import type { DbHandle } from '../db-handle.js';
+import { forEachChunk, inChunks } from '../in-chunks.js';
 import type { FindingsTable } from '../schema.js';
 import { resolvePage, type Page } from '../page.js';
 
@@ -30,8 +31,6 @@ export interface FindingVerdict {
   readonly evidenceJson: string;
 }
 
-const perStatement = 1_000;
-
 const stateColumns = [
   'id',
   'component_id',
@@ -54,32 +53,26 @@ function toFindingState(r: Pick<Selectable<FindingsTable>, (typeof stateColumns)
   };
 }
 
+/** Every finding (open or resolved) whose `column` is one of `ids`, in statements of bounded size. */
+async function findFindingsWhere(
+  db: DbHandle,
+  column: 'component_id' | 'record_id',
+  ids: readonly string[],
+): Promise<FindingState[]> {
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('findings').select(stateColumns).where(column, 'in', chunk).execute(),
+  );
+  return rows.map(toFindingState);
+}
+
 /** Every finding (open or resolved) of some components. */
-export async function findFindingsOfComponents(db: DbHandle, componentIds: readonly string[]): Promise<FindingState[]> {
-  const out: FindingState[] = [];
-  for (let start = 0; start < componentIds.length; start += perStatement) {
-    const rows = await db
-      .selectFrom('findings')
-      .select(stateColumns)
-      .where('component_id', 'in', componentIds.slice(start, start + perStatement))
-      .execute();
-    for (const r of rows) out.push(toFindingState(r));
-  }
-  return out;
+export function findFindingsOfComponents(db: DbHandle, componentIds: readonly string[]): Promise<FindingState[]> {
+  return findFindingsWhere(db, 'component_id', componentIds);
 }
 
 /** Every finding (open or resolved) of some records. */
-export async function findFindingsOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<FindingState[]> {
-  const out: FindingState[] = [];
-  for (let start = 0; start < recordIds.length; start += perStatement) {
-    const rows = await db
-      .selectFrom('findings')
-      .select(stateColumns)
-      .where('record_id', 'in', recordIds.slice(start, start + perStatement))
-      .execute();
-    for (const r of rows) out.push(toFindingState(r));
-  }
-  return out;
+export function findFindingsOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<FindingState[]> {
+  return findFindingsWhere(db, 'record_id', recordIds);
 }
 
 /** The findings (open or resolved) of some records, restricted to some components. */
@@ -88,16 +81,7 @@ export async function findFindingsOfRecordsForComponents(
   recordIds: readonly string[],
   componentIds: ReadonlySet<string>,
 ): Promise<FindingState[]> {
-  const out: FindingState[] = [];
-  for (let start = 0; start < recordIds.length; start += perStatement) {
-    const rows = await db
-      .selectFrom('findings')
-      .select(stateColumns)
-      .where('record_id', 'in', recordIds.slice(start, start + perStatement))
-      .execute();
-    for (const r of rows) if (componentIds.has(r.component_id)) out.push(toFindingState(r));
-  }
-  return out;
+  return (await findFindingsOfRecords(db, recordIds)).filter((state) => componentIds.has(state.componentId));
 }
 
 /** New findings, first and last seen now. */
@@ -155,13 +139,9 @@ export async function refreshFindings(
 
 /** Marks only the last-seen time of findings whose verdict did not change. */
 export async function touchFindings(db: DbHandle, ids: readonly string[], now: string): Promise<void> {
-  for (let start = 0; start < ids.length; start += perStatement) {
-    await db
-      .updateTable('findings')
-      .set({ last_seen_at: now })
-      .where('id', 'in', ids.slice(start, start + perStatement))
-      .execute();
-  }
+  await forEachChunk(ids, (chunk) =>
+    db.updateTable('findings').set({ last_seen_at: now }).where('id', 'in', chunk).execute(),
+  );
 }
 
 /** Resolves open findings (by id) for a reason. */
@@ -171,29 +151,22 @@ export async function resolveFindings(
   resolution: FindingResolution,
   now: string,
 ): Promise<void> {
-  for (let start = 0; start < ids.length; start += perStatement) {
-    await db
+  await forEachChunk(ids, (chunk) =>
+    db
       .updateTable('findings')
       .set({ resolved_at: now, resolution })
-      .where('id', 'in', ids.slice(start, start + perStatement))
+      .where('id', 'in', chunk)
       .where('resolved_at', 'is', null)
-      .execute();
-  }
+      .execute(),
+  );
 }
 
 /** Ids of the open findings of some records (to resolve them when the records are withdrawn). */
 export async function findOpenFindingIdsOfRecords(db: DbHandle, recordIds: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (let start = 0; start < recordIds.length; start += perStatement) {
-    const rows = await db
-      .selectFrom('findings')
-      .select('id')
-      .where('record_id', 'in', recordIds.slice(start, start + perStatement))
-      .where('resolved_at', 'is', null)
-      .execute();
-    for (const r of rows) out.push(r.id);
-  }
-  return out;
+  const rows = await inChunks(recordIds, (chunk) =>
+    db.selectFrom('findings').select('id').where('record_id', 'in', chunk).where('resolved_at', 'is', null).execute(),
+  );
+  return rows.map((r) => r.id);
 }
 
 /** A finding with what a listing shows of its component, product version and record. */

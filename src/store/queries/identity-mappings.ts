@@ -1,5 +1,6 @@
 import { columnCodec } from '../column-codec.js';
 import type { DbHandle } from '../db-handle.js';
+import { inChunks } from '../in-chunks.js';
 
 /**
  * An analyst's statement "the component called `componentName` (at `componentVersion`, or at
@@ -106,15 +107,13 @@ export async function findIdentityMappingsByNames(
   names: readonly string[],
 ): Promise<IdentityMappingRow[]> {
   if (orgIds.length === 0 || names.length === 0) return [];
-  const out: IdentityMappingRow[] = [];
-  for (let start = 0; start < names.length; start += 1_000) {
-    const rows = await db
+  const rows = await inChunks(names, (chunk) =>
+    db
       .selectFrom('identity_mappings')
       .selectAll()
       .where('org_id', 'in', orgIds)
-      .where('component_name', 'in', names.slice(start, start + 1_000))
-      .execute();
-    out.push(...rows.map(toMapping));
-  }
-  return out;
+      .where('component_name', 'in', chunk)
+      .execute(),
+  );
+  return rows.map(toMapping);
 }
