@@ -2,40 +2,13 @@ import { AppError } from '../../core/app-error.js';
 import { Vulnerability } from '../../core/vulnerability.js';
 import { cycloneDxWriteVersion } from './cyclonedx-version.js';
 import { writerVocabulary } from './writer-vocabulary.js';
+import type { ScanCvssInput, ScanFindingInput, ScanFindingsInput } from '../scan-findings-input.js';
 
-/**
- * What the VDR writer reads of a scan: a structural subset of the `jointsec scan` report
- * (services' `ScanReport` is assignable to it), so formats need not import services.
- */
-export interface VdrInput {
-  readonly findings: readonly VdrFinding[];
-  readonly summary: { readonly sbom: { readonly file: string; readonly format: string; readonly specVersion: string } };
-}
+/** What the VDR writer reads of a scan (see scan-findings-input.ts), with KEV and EPSS details. */
+export type VdrInput = ScanFindingsInput<VdrFinding>;
 
-export interface VdrFinding {
-  readonly component: {
-    readonly name: string;
-    readonly version: string | null;
-    readonly purl: string | null;
-    readonly cpe: string | null;
-  };
-  readonly vulnerability: {
-    readonly id: string;
-    readonly aliases: readonly string[];
-    readonly summary: string | null;
-    readonly cvss: readonly VdrCvss[];
-    readonly kev: boolean;
-    readonly epss: number | null;
-    readonly cwes: readonly string[];
-    readonly references: readonly { readonly type: string; readonly url: string }[];
-  };
-  readonly fixedVersions: readonly string[];
-  readonly evidence: {
-    readonly status: 'affected' | 'unknown-version';
-    readonly componentRef: string;
-    readonly source: string;
-    readonly record: string;
-    readonly reason: string;
+export interface VdrFinding extends ScanFindingInput {
+  readonly evidence: ScanFindingInput['evidence'] & {
     readonly kev: {
       readonly dateAdded: string;
       readonly dueDate: string | null;
@@ -45,12 +18,7 @@ export interface VdrFinding {
   };
 }
 
-export interface VdrCvss {
-  readonly version: string;
-  readonly vector: string;
-  readonly score: number | null;
-  readonly source: string;
-}
+export type VdrCvss = ScanCvssInput;
 
 export interface VdrOptions {
   /** RFC 3339; the caller's clock, so the writer stays pure and its output reproducible. */
