@@ -47,14 +47,20 @@ export async function refreshComponentFindings(
   db: DbHandle,
   components: readonly MatchableComponent[],
   now: string,
+  /** Components whose stored key was computed just now (an import's new rows): not computed again. */
+  keyed: ReadonlySet<string> = new Set(),
 ): Promise<EvaluationSummary> {
   const byOrg = new Map<string, MatchableComponent[]>();
+  const current: MatchableComponent[] = [];
   for (const c of components) {
+    if (keyed.has(c.id)) {
+      current.push(c);
+      continue;
+    }
     const list = byOrg.get(c.orgId);
     if (list === undefined) byOrg.set(c.orgId, [c]);
     else list.push(c);
   }
-  const current: MatchableComponent[] = [];
   for (const [orgId, list] of byOrg) {
     const keys = await matchKeysOfComponents(db, orgId, list.map(componentOf));
     const changed = list.filter((c) => keys.get(c.id) !== c.matchKey);

@@ -111,7 +111,9 @@ async function evaluateRound(
       : scoped === undefined
         ? await loadAdvisoryIndex(db, keys)
         : await indexOfRecords(db, scoped);
-  const identity = await identityMappingFor(db, components);
+  // Nothing filed under these keys: no component can match, so only open findings can change.
+  const empty = index.byKey.size === 0 && index.byDistroBase.size === 0 && index.byVendorProduct.size === 0;
+  const identity = empty ? new Map<string, ManualIdentity>() : await identityMappingFor(db, components);
   const platforms =
     index.byVendorProduct.size === 0 ? new Map<string, PlatformCpes>() : await platformsOf(db, components, identity);
 
@@ -119,7 +121,7 @@ async function evaluateRound(
   // releases) are matched once; only CPE matches depend on the rest of their release.
   const bySignature = new Map<string, MatchableComponent[]>();
   for (const stored of components) {
-    if (stored.matchKey === undefined) continue;
+    if (stored.matchKey === undefined || empty) continue;
     const signature = [
       stored.orgId,
       stored.name,

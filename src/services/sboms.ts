@@ -131,6 +131,7 @@ export async function importSbom(ctx: ServiceContext, input: ImportSbomInput): P
       trx,
       await componentsOfVersions(trx, orgId, [version.id]),
       columnCodec.now(),
+      new Set(freshIds),
     );
     const result: ImportSbomResult = {
       sbomId: record.id,
